@@ -1,0 +1,217 @@
+"""Inline Markdown inside text fields: ``**bold**``, ``*italic*`` and ``[links](url)``.
+
+A field is parsed into a list of runs that every format renders its own way:
+bold runs in DOCX, ``<b>`` in reportlab, plain words in ATS text. Nothing else
+in Markdown has a meaning here: ``# heading``, ``- list``, ``<b>``, backticks
+and ``&amp;`` all stay the literal characters the user typed.
+
+Parsing goes through the ``markdown`` package with every block and inline rule
+switched off except emphasis, links and backslash escapes, so the rules for
+``*``, ``_`` and nesting are the well-tested CommonMark-ish ones.
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+from dataclasses import dataclass
+from functools import lru_cache
+from html.parser import HTMLParser
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import markdown
+
+_KEEP_INLINE = {"escape", "link", "em_strong", "em_strong2", "not_strong"}
+_KEEP_BLOCK = {"empty", "paragraph"}
+# Characters that can start markup; text without them is one plain run.
+_MARKUP_CHARS = re.compile(r"[*_\[\\]")
+# Characters the Markdown writer escapes so that they stay literal.
+_ESCAPE = re.compile(r"([\\`*_\[\]<>|])|!(?=\[)|&(?=#?\w+;)")
+_LINE_START = re.compile(r"^(\s*)([-+=#]|\d+[.)])(?=\s|$)", re.MULTILINE)
+
+
+@dataclass(frozen=True, slots=True)
+class Run:
+    text: str
+    bold: bool = False
+    italic: bool = False
+    href: str | None = None
+
+
+_local = threading.local()
+
+
+def _parser() -> markdown.Markdown:
+    """One restricted Markdown instance per thread: they are not thread-safe."""
+    md = getattr(_local, "md", None)
+    if md is None:
+        import markdown
+
+        md = markdown.Markdown()
+        for name in [n for n in _names(md.inlinePatterns) if n not in _KEEP_INLINE]:
+            md.inlinePatterns.deregister(name)
+        for name in [n for n in _names(md.parser.blockprocessors) if n not in _KEEP_BLOCK]:
+            md.parser.blockprocessors.deregister(name)
+        md.preprocessors.deregister("html_block")
+        _local.md = md
+    return md
+
+
+def _names(registry: object) -> list[str]:
+    return [item.name for item in registry._priority]  # type: ignore[attr-defined]
+
+
+class _RunCollector(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.runs: list[Run] = []
+        self.bold = 0
+        self.italic = 0
+        self.hrefs: list[str | None] = []
+        self.paragraphs = 0
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag == "strong":
+            self.bold += 1
+        elif tag == "em":
+            self.italic += 1
+        elif tag == "a":
+            self.hrefs.append(dict(attrs).get("href"))
+        elif tag == "p":
+            if self.paragraphs:
+                self.runs.append(Run("\n\n"))
+            self.paragraphs += 1
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "strong":
+            self.bold -= 1
+        elif tag == "em":
+            self.italic -= 1
+        elif tag == "a" and self.hrefs:
+            self.hrefs.pop()
+
+    def handle_data(self, data: str) -> None:
+        href = next((h for h in reversed(self.hrefs) if h), None)
+        run = Run(data, self.bold > 0, self.italic > 0, href)
+        last = self.runs[-1] if self.runs else None
+        if last and (last.bold, last.italic, last.href) == (run.bold, run.italic, run.href):
+            self.runs[-1] = Run(last.text + data, run.bold, run.italic, run.href)
+        else:
+            self.runs.append(run)
+
+
+def parse_inline(text: str) -> list[Run]:
+    """Split a field into runs. Plain text comes back as one run, unchanged."""
+    if not text:
+        return []
+    if not _MARKUP_CHARS.search(text):
+        return [Run(text)]
+    return list(_parse_cached(text))
+
+
+@lru_cache(maxsize=4096)
+def _parse_cached(text: str) -> tuple[Run, ...]:
+    md = _parser()
+    md.reset()
+    html = md.convert(_shield_html(text))
+    collector = _RunCollector()
+    collector.feed(html)
+    collector.close()
+    runs = collector.runs
+    # The parser trims surrounding whitespace; keep the field's own.
+    lead = text[: len(text) - len(text.lstrip())]
+    trail = text[len(text.rstrip()) :]
+    if runs and lead:
+        runs[0] = Run(lead + runs[0].text, runs[0].bold, runs[0].italic, runs[0].href)
+    if runs and trail and "\n" not in trail:
+        runs[-1] = Run(runs[-1].text + trail, runs[-1].bold, runs[-1].italic, runs[-1].href)
+    return tuple(runs)
+
+
+_HTML_SHIELD = re.compile(r"\\\\|\\([<>&|])|([<>&])")
+_ENTITY = {"<": "&lt;", ">": "&gt;", "&": "&amp;", "|": "|"}
+
+
+def _shield_html(text: str) -> str:
+    """Turn ``<``, ``>`` and ``&`` (escaped or not) into entities so the Markdown
+    parser can't read them as HTML; the HTML reader turns them back."""
+
+    def swap(match: re.Match[str]) -> str:
+        char = match.group(1) or match.group(2)
+        return _ENTITY[char] if char else match.group(0)
+
+    return _HTML_SHIELD.sub(swap, text)
+
+
+def plain_text(text: str) -> str:
+    """The field's words with the markup removed, as an ATS or a search box sees them."""
+    return "".join(run.text for run in parse_inline(text))
+
+
+def escape_markdown(text: str) -> str:
+    """Make ``text`` literal inside Markdown: every special character is backslash-escaped."""
+    escaped = _ESCAPE.sub(lambda m: "\\" + m.group(0), text)
+    return _LINE_START.sub(lambda m: m.group(1) + "\\" + m.group(2), escaped)
+
+
+def to_markdown(runs: list[Run]) -> str:
+    """Write runs back as inline Markdown that ``parse_inline`` reads to the same runs."""
+    out: list[str] = []
+    index = 0
+    while index < len(runs):
+        href = runs[index].href
+        group: list[Run] = []
+        while index < len(runs) and runs[index].href == href:
+            group.append(runs[index])
+            index += 1
+        body = _emphasis(group)
+        if href:
+            target = href.replace(" ", "%20")
+            if target.count("(") != target.count(")"):
+                target = target.replace("(", "%28").replace(")", "%29")
+            lead = body[: len(body) - len(body.lstrip())]
+            trail = body[len(body.rstrip()) :]
+            body = f"{lead}[{body.strip()}]({target}){trail}"
+        out.append(body)
+    return "".join(out)
+
+
+def _emphasis(runs: list[Run]) -> str:
+    """Emit runs with ``**``/``*`` opened and closed only where the style changes,
+    keeping every marker next to a non-space character as Markdown requires."""
+    out: list[str] = []
+    stack: list[str] = []
+    pending = ""
+    for run in runs:
+        text = escape_markdown(run.text)
+        wanted = {m for m, on in (("**", run.bold), ("*", run.italic)) if on}
+        keep = 0
+        while keep < len(stack) and stack[keep] in wanted:
+            keep += 1
+        want = stack[:keep] + [m for m in ("**", "*") if m in wanted and m not in stack[:keep]]
+        if keep < len(stack):
+            out.extend(reversed(stack[keep:]))
+            del stack[keep:]
+        if not text.strip():
+            pending += text
+            continue
+        lead = text[: len(text) - len(text.lstrip())]
+        core = text.strip()
+        trail = text[len(text.rstrip()) :]
+        if keep < len(want):
+            out.append(pending + lead)
+            out.extend(want[keep:])
+            stack.extend(want[keep:])
+        else:
+            out.append(pending + lead)
+        out.append(core)
+        pending = trail
+    out.extend(reversed(stack))
+    out.append(pending)
+    return "".join(out)
+
+
+def normalize_inline(text: str) -> str:
+    """The canonical spelling of a field: what the Markdown writer emits for it."""
+    return to_markdown(parse_inline(text))

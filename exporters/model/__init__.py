@@ -1,0 +1,55 @@
+"""The résumé model and its files. Nothing here imports Qt or an output library."""
+
+from .dates import DateStyle, format_date, format_range, parse_iso
+from .errors import ResumeFileError
+from .files import dumps_resume, load_resume, parse_resume, save_resume
+from .resume import (
+    Award,
+    Basics,
+    Certificate,
+    CustomSection,
+    Education,
+    Interest,
+    Language,
+    Location,
+    Meta,
+    Profile,
+    Project,
+    Publication,
+    Reference,
+    Resume,
+    Skill,
+    StudioSettings,
+    Volunteer,
+    Work,
+)
+
+__all__ = [
+    "Award",
+    "Basics",
+    "Certificate",
+    "CustomSection",
+    "DateStyle",
+    "Education",
+    "Interest",
+    "Language",
+    "Location",
+    "Meta",
+    "Profile",
+    "Project",
+    "Publication",
+    "Reference",
+    "Resume",
+    "ResumeFileError",
+    "Skill",
+    "StudioSettings",
+    "Volunteer",
+    "Work",
+    "dumps_resume",
+    "format_date",
+    "format_range",
+    "load_resume",
+    "parse_iso",
+    "parse_resume",
+    "save_resume",
+]
