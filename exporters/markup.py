@@ -28,7 +28,7 @@ _KEEP_BLOCK = {"empty", "paragraph"}
 _MARKUP_CHARS = re.compile(r"[*_\[\\]")
 # Characters the Markdown writer escapes so that they stay literal.
 _ESCAPE = re.compile(r"([\\`*_\[\]<>|])|!(?=\[)|&(?=#?\w+;)")
-_LINE_START = re.compile(r"^(\s*)([-+=#]|\d+[.)])(?=\s|$)", re.MULTILINE)
+_LINE_START = re.compile(r"^(\s*)([-+#]|\d+[.)])(?=\s|$)", re.MULTILINE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -152,11 +152,23 @@ def plain_text(text: str) -> str:
 def escape_markdown(text: str) -> str:
     """Make ``text`` literal inside Markdown: every special character is backslash-escaped."""
     escaped = _ESCAPE.sub(lambda m: "\\" + m.group(0), text)
-    return _LINE_START.sub(lambda m: m.group(1) + "\\" + m.group(2), escaped)
+    return _LINE_START.sub(_escape_line_start, escaped)
 
 
-def to_markdown(runs: list[Run]) -> str:
-    """Write runs back as inline Markdown that ``parse_inline`` reads to the same runs."""
+def _escape_line_start(match: re.Match[str]) -> str:
+    # "1." is a list only because of its dot; the digit can't be escaped.
+    marker = match.group(2)
+    if marker[0].isdigit():
+        return match.group(1) + marker[:-1] + "\\" + marker[-1]
+    return match.group(1) + "\\" + marker
+
+
+def to_markdown(runs: list[Run], *, escape: bool = True) -> str:
+    """Write runs as inline Markdown that ``parse_inline`` reads back to the same runs.
+
+    With ``escape`` every special character is backslash-escaped, so any
+    Markdown renderer shows it literally: that is the form for ``.md`` files.
+    """
     out: list[str] = []
     index = 0
     while index < len(runs):
@@ -165,7 +177,7 @@ def to_markdown(runs: list[Run]) -> str:
         while index < len(runs) and runs[index].href == href:
             group.append(runs[index])
             index += 1
-        body = _emphasis(group)
+        body = _emphasis(group, escape)
         if href:
             target = href.replace(" ", "%20")
             if target.count("(") != target.count(")"):
@@ -177,14 +189,14 @@ def to_markdown(runs: list[Run]) -> str:
     return "".join(out)
 
 
-def _emphasis(runs: list[Run]) -> str:
+def _emphasis(runs: list[Run], escape: bool) -> str:
     """Emit runs with ``**``/``*`` opened and closed only where the style changes,
     keeping every marker next to a non-space character as Markdown requires."""
     out: list[str] = []
     stack: list[str] = []
     pending = ""
     for run in runs:
-        text = escape_markdown(run.text)
+        text = escape_markdown(run.text) if escape else run.text
         wanted = {m for m, on in (("**", run.bold), ("*", run.italic)) if on}
         keep = 0
         while keep < len(stack) and stack[keep] in wanted:
@@ -213,5 +225,14 @@ def _emphasis(runs: list[Run]) -> str:
 
 
 def normalize_inline(text: str) -> str:
-    """The canonical spelling of a field: what the Markdown writer emits for it."""
-    return to_markdown(parse_inline(text))
+    """The canonical spelling of a field as the model stores it.
+
+    It is the least-escaped inline Markdown that reads back to the same runs:
+    natural text such as ``snake_case`` or ``5 * 3`` stays exactly as typed,
+    and escapes appear only where a character would otherwise become markup.
+    """
+    runs = parse_inline(text)
+    plain = to_markdown(runs, escape=False)
+    if parse_inline(plain) == runs:
+        return plain
+    return to_markdown(runs, escape=True)
