@@ -28,7 +28,7 @@ def atomic_write(path: str | Path, data: bytes, *, backup: bool = False) -> Path
     """Write ``data`` to ``path`` atomically. With ``backup``, keep the previous
     content as ``<name>.bak`` (itself replaced atomically)."""
     target = Path(path)
-    folder = target.parent if str(target.parent) else Path(".")
+    folder = target.parent if str(target.parent) else Path()
     if target.is_dir():
         raise IsADirectoryError(f"{target} is a folder")
     mode = None

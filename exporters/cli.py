@@ -37,7 +37,9 @@ def _err(message: str) -> None:
 
 def default_basename(resume: Resume) -> str:
     """``First_Last_Resume``: what a recruiter's download folder expects."""
-    words = re.findall(r"[^\W_]+(?:['’-][^\W_]+)*", unicodedata.normalize("NFC", resume.basics.name))
+    words = re.findall(
+        r"[^\W_]+(?:['’-][^\W_]+)*", unicodedata.normalize("NFC", resume.basics.name)
+    )
     parts = [w.replace("'", "").replace("’", "") for w in words][:4]
     return "_".join([*parts, "Resume"])
 
@@ -68,7 +70,9 @@ def cmd_import(args: argparse.Namespace) -> int:
 def _summary(resume: Resume) -> str:
     from .model.sections import sections
 
-    parts = [f"{s.count} {s.title.lower()}" for s in sections(resume) if s.count and s.key != "summary"]
+    parts = [
+        f"{s.count} {s.title.lower()}" for s in sections(resume) if s.count and s.key != "summary"
+    ]
     bullets = sum(len(w.highlights) for w in resume.work)
     return ", ".join([*parts, f"{bullets} bullets"])
 
@@ -128,7 +132,9 @@ def cmd_export(args: argparse.Namespace) -> int:
     from .theme import resolve
 
     try:
-        theme = resolve(resume, theme=args.theme, page_size=args.page_size, date_style=args.date_style)
+        theme = resolve(
+            resume, theme=args.theme, page_size=args.page_size, date_style=args.date_style
+        )
     except KeyError as exc:
         raise BadInput(str(exc.args[0])) from None
 
@@ -209,7 +215,9 @@ def build_parser() -> argparse.ArgumentParser:
         description="Read a Markdown résumé (or a JSON Resume file) and write JSON Resume.",
     )
     p_import.add_argument("file", help="the .md (or .json) résumé to read")
-    p_import.add_argument("-o", "--output", help="where to write the .json (default: beside the input)")
+    p_import.add_argument(
+        "-o", "--output", help="where to write the .json (default: beside the input)"
+    )
     p_import.set_defaults(run=cmd_import)
 
     p_validate = sub.add_parser(
@@ -227,7 +235,10 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p_export.add_argument("file", nargs="?", help="the résumé to export")
     p_export.add_argument(
-        "-f", "--format", default=DEFAULT_FORMATS, help=f"comma-separated formats (default: {DEFAULT_FORMATS})"
+        "-f",
+        "--format",
+        default=DEFAULT_FORMATS,
+        help=f"comma-separated formats (default: {DEFAULT_FORMATS})",
     )
     p_export.add_argument("--out", default=".", help="output folder (default: the current folder)")
     p_export.add_argument("--name", help="base file name (default: First_Last_Resume)")

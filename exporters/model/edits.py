@@ -14,7 +14,7 @@ import re
 from functools import lru_cache
 from typing import Any, TypeVar
 
-from pydantic import BaseModel, TypeAdapter
+from pydantic import BaseModel, TypeAdapter, ValidationError
 
 from .resume import Resume
 
@@ -81,8 +81,8 @@ def _validate(adapter: TypeAdapter[Any] | None, value: Any, where: Path) -> Any:
         return value
     try:
         return adapter.validate_python(value)
-    except Exception as exc:  # pydantic's ValidationError, reworded for people
-        reason = getattr(exc, "errors", lambda: [{"msg": str(exc)}])()[0]["msg"]
+    except ValidationError as exc:
+        reason = str(exc.errors()[0]["msg"]).removeprefix("Value error, ")
         raise EditError(f"{format_path(where)}: {reason}") from None
 
 
@@ -115,10 +115,7 @@ def _replace(node: Any, keys: Path, done: Path, leaf: Any) -> Any:
         if isinstance(key, int):
             raise EditError(f"{format_path(here)}: not a list")
         fields = type(node).model_fields
-        if key in fields:
-            child = getattr(node, key)
-        else:
-            child = (node.model_extra or {}).get(key)
+        child = getattr(node, key) if key in fields else (node.model_extra or {}).get(key)
         new = _replace(child, rest, here, leaf)
         if not rest:
             new = _validate(_adapter(type(node), key), new, here)

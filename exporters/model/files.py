@@ -60,14 +60,18 @@ def _json_type(value: object) -> str:
 def parse_resume(data: Any, path: str | Path = "<document>") -> Resume:
     """Validate JSON data as a résumé, raising ``ResumeFileError`` naming the first bad field."""
     if not isinstance(data, dict):
-        raise ResumeFileError(path, f"a résumé is a JSON object, but this file holds {_json_type(data)}")
+        raise ResumeFileError(
+            path, f"a résumé is a JSON object, but this file holds {_json_type(data)}"
+        )
     try:
         return Resume.from_json_data(data)
     except ValidationError as exc:
         errors = exc.errors()
         first = errors[0]
         more = f" (and {len(errors) - 1} more problems)" if len(errors) > 1 else ""
-        raise ResumeFileError(path, _plain_reason(dict(first)) + more, describe_location(first["loc"])) from None
+        raise ResumeFileError(
+            path, _plain_reason(dict(first)) + more, describe_location(first["loc"])
+        ) from None
 
 
 def decode_text(raw: bytes, path: str | Path) -> str:
@@ -133,7 +137,9 @@ def save_resume(resume: Resume, path: str | Path, *, backup: bool = True) -> Pat
     except IsADirectoryError:
         raise ResumeFileError(path, "this is a folder, not a file") from None
     except PermissionError:
-        raise ResumeFileError(path, "permission denied: the folder or file is not writable") from None
+        raise ResumeFileError(
+            path, "permission denied: the folder or file is not writable"
+        ) from None
     except OSError as exc:
         reason = exc.strerror or str(exc)
         if exc.errno is not None and exc.errno == getattr(os, "ENOSPC", -1):

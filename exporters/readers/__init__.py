@@ -16,7 +16,8 @@ def open_any(path: str | Path) -> Resume:
     if file.suffix.lower() in MARKDOWN_SUFFIXES:
         from .markdown import load_markdown
 
-        return load_markdown(file)
+        resume: Resume = load_markdown(file)
+        return resume
     if file.suffix.lower() not in {".json", ""}:
         raise ResumeFileError(file, "unknown file type; expected .json or .md")
     from ..model.files import load_resume
