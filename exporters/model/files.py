@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+import errno
 import json
-import os
 from pathlib import Path
 from typing import Any
 
@@ -142,6 +142,6 @@ def save_resume(resume: Resume, path: str | Path, *, backup: bool = True) -> Pat
         ) from None
     except OSError as exc:
         reason = exc.strerror or str(exc)
-        if exc.errno is not None and exc.errno == getattr(os, "ENOSPC", -1):
+        if exc.errno == errno.ENOSPC:
             reason = "the disk is full; nothing was changed"
         raise ResumeFileError(path, f"could not save: {reason}") from None
