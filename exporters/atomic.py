@@ -3,14 +3,32 @@
 A temporary file in the same folder is written, flushed to disk, then renamed
 over the target, and the folder itself is synced so the rename survives a power
 cut. A reader never sees half a file, and a failed write leaves the old one.
+
+A writer killed mid-save (power cut, SIGKILL, crash) leaves its hidden
+``.<name>.*.tmp`` behind; the next save of the same file removes such
+leftovers. A temporary file is locked while it is written, so a leftover is
+told apart from another process's save in progress by trying its lock.
 """
 
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
+import stat
 import tempfile
 from pathlib import Path
+
+try:
+    import fcntl
+except ImportError:  # Windows: an open file can't be deleted, which is lock enough
+    fcntl = None  # type: ignore[assignment]
+
+
+# Windows refuses to rename a file that is still open.
+_RENAME_OPEN_FILES = os.name == "posix"
+# The reason a PermissionError carries when the target itself is marked read-only.
+READ_ONLY = "the file is read-only"
 
 
 def _fsync_dir(folder: Path) -> None:
@@ -24,28 +42,97 @@ def _fsync_dir(folder: Path) -> None:
         os.close(fd)
 
 
+def _lock(fd: int) -> None:
+    """Mark a temporary file as being written; the lock dies with the process."""
+    if fcntl is not None:
+        with contextlib.suppress(OSError):
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+
+
+def _is_abandoned(path: Path) -> bool:
+    """True when no living process holds ``path``'s write lock."""
+    if fcntl is None:
+        return True  # deleting a file someone has open fails on Windows
+    try:
+        fd = os.open(path, os.O_RDONLY)
+    except OSError:
+        return False
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except OSError:
+        return False
+    else:
+        return True
+    finally:
+        os.close(fd)  # closing releases the probe's own lock
+
+
+def stale_temp_files(target: Path) -> list[Path]:
+    """Temporary files a killed save of ``target`` (or of its ``.bak``) left behind."""
+    folder = target.parent if str(target.parent) else Path()
+    prefix = f".{target.name}."
+    try:
+        names = os.listdir(folder)
+    except OSError:
+        return []
+    return [
+        folder / name
+        for name in names
+        if name.startswith(prefix) and name.endswith(".tmp") and _is_abandoned(folder / name)
+    ]
+
+
+def _remove_stale_temp_files(target: Path) -> None:
+    for leftover in stale_temp_files(target):
+        with contextlib.suppress(OSError):
+            leftover.unlink()
+
+
+def _refuse_read_only(target: Path, mode: int | None) -> None:
+    """Renaming over a read-only file works on POSIX; the user's read-only mark
+    means "don't change this", so it is honoured like any editor does."""
+    if mode is None:
+        return
+    if not mode & (stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH) or not os.access(target, os.W_OK):
+        raise PermissionError(errno.EACCES, READ_ONLY, str(target))
+
+
 def atomic_write(path: str | Path, data: bytes, *, backup: bool = False) -> Path:
     """Write ``data`` to ``path`` atomically. With ``backup``, keep the previous
-    content as ``<name>.bak`` (itself replaced atomically)."""
+    content as ``<name>.bak`` (itself replaced atomically).
+
+    A symbolic link is written through: the file it points to gets the new
+    content and the link stays a link.
+    """
     target = Path(path)
+    if target.is_symlink():
+        target = Path(os.path.realpath(target))
     folder = target.parent if str(target.parent) else Path()
     if target.is_dir():
-        raise IsADirectoryError(f"{target} is a folder")
+        raise IsADirectoryError(errno.EISDIR, "this is a folder, not a file", str(target))
     mode = None
     with contextlib.suppress(OSError):
         mode = target.stat().st_mode & 0o777
+    _refuse_read_only(target, mode)
+    _remove_stale_temp_files(target)
     fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
+    _lock(fd)
     tmp = Path(tmp_name)
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
-        if mode is not None:
-            os.chmod(tmp, mode)
-        if backup and target.exists():
-            _backup(target)
-        os.replace(tmp, target)
+            if mode is not None:
+                os.chmod(tmp, mode)
+            if backup and target.exists():
+                _backup(target)
+            if _RENAME_OPEN_FILES:
+                # Renamed while still open and locked: no cleaner can take it
+                # for a leftover in between.
+                os.replace(tmp, target)
+        if not _RENAME_OPEN_FILES:
+            os.replace(tmp, target)
     except BaseException:
         with contextlib.suppress(OSError):
             tmp.unlink()
@@ -58,12 +145,16 @@ def _backup(target: Path) -> None:
     bak = target.with_name(target.name + ".bak")
     data = target.read_bytes()
     fd, tmp_name = tempfile.mkstemp(prefix=f".{bak.name}.", suffix=".tmp", dir=target.parent)
+    _lock(fd)
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
-        os.replace(tmp_name, bak)
+            if _RENAME_OPEN_FILES:
+                os.replace(tmp_name, bak)
+        if not _RENAME_OPEN_FILES:
+            os.replace(tmp_name, bak)
     except BaseException:
         with contextlib.suppress(OSError):
             os.unlink(tmp_name)

@@ -9,7 +9,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from ..atomic import atomic_write
+from ..atomic import READ_ONLY, atomic_write
 from .errors import ResumeFileError
 from .resume import Resume
 
@@ -136,10 +136,9 @@ def save_resume(resume: Resume, path: str | Path, *, backup: bool = True) -> Pat
         return atomic_write(path, data, backup=backup)
     except IsADirectoryError:
         raise ResumeFileError(path, "this is a folder, not a file") from None
-    except PermissionError:
-        raise ResumeFileError(
-            path, "permission denied: the folder or file is not writable"
-        ) from None
+    except PermissionError as exc:
+        what = READ_ONLY if exc.strerror == READ_ONLY else "the folder or file is not writable"
+        raise ResumeFileError(path, f"permission denied: {what}; nothing was changed") from None
     except OSError as exc:
         reason = exc.strerror or str(exc)
         if exc.errno == errno.ENOSPC:

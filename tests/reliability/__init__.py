@@ -1,0 +1,1 @@
+"""Reliability suites: kill tests, hostile input, property tests, hostile files."""
