@@ -1,14 +1,127 @@
-"""Start the desktop editor."""
+"""Start the desktop editor: ``resume-studio [FILE] [--smoke-test]``.
+
+Only light modules load before the window shows; reportlab and python-docx
+load on the preview thread when the first PDF or DOCX is rendered.
+"""
 
 from __future__ import annotations
 
+import argparse
 import sys
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QApplication
+
+    from .main_window import MainWindow
+    from .settings import AppSettings
+
+SMOKE_TIMEOUT_MS = 60_000
+APP_ICON_NAMES = ("resume-studio.svg", "resume-studio.png", "app.svg", "app.png", "icon.png")
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="resume-studio", description="Résumé Studio: the desktop editor."
+    )
+    parser.add_argument("file", nargs="?", help="a résumé to open (.json, or .md to import)")
+    parser.add_argument(
+        "--smoke-test",
+        action="store_true",
+        help="exit as soon as the first preview has rendered (0: it worked, 1: it failed)",
+    )
+    return parser
+
+
+def _application() -> QApplication:
+    from PySide6.QtGui import QIcon
+    from PySide6.QtWidgets import QApplication
+
+    from resources import ICONS
+
+    from .settings import APPLICATION, ORGANIZATION
+
+    app = QApplication.instance()
+    if not isinstance(app, QApplication):
+        app = QApplication([sys.argv[0] if sys.argv else "resume-studio"])
+    app.setOrganizationName(ORGANIZATION)
+    app.setApplicationName(APPLICATION)
+    app.setApplicationDisplayName("Résumé Studio")
+    from exporters import __version__
+
+    app.setApplicationVersion(__version__)
+    app.setDesktopFileName("resume-studio")
+    for name in APP_ICON_NAMES:
+        if (ICONS / name).is_file():
+            app.setWindowIcon(QIcon(str(ICONS / name)))
+            break
+    return app
+
+
+def open_initial(window: MainWindow, settings: AppSettings, file: Path | None) -> None:
+    """The file asked for, else the last one, else the sample on the very first run."""
+    from exporters.model import Resume, load_resume
+    from resources import SAMPLE_RESUME
+
+    files = window.files
+    if file is not None:
+        files.open_path(file, prompt=False)
+        return
+    last = settings.last_file()
+    if last is not None and last.exists():
+        if files.open_path(last, prompt=False):
+            return
+    elif last is not None:
+        files.message.emit(f"{last.name} was moved or deleted; starting a new résumé")
+    if not settings.has_run_before():
+        settings.set_has_run()
+        try:
+            sample = load_resume(SAMPLE_RESUME)
+        except Exception:  # a broken install must still open an editor
+            sample = Resume()
+        # The sample opens as an untitled document: saving asks for a new
+        # name, so the bundled file is never overwritten.
+        window.document.load(sample, None)
+        files.loaded.emit()
 
 
 def main(argv: list[str] | None = None) -> int:
-    print(
-        "The Résumé Studio desktop editor is not built yet. "
-        "Use 'resume-studio --help' for the headless commands.",
-        file=sys.stderr,
-    )
-    return 0
+    args_list = list(sys.argv[1:] if argv is None else argv)
+    args = _parser().parse_args(args_list)
+    app = _application()
+
+    from exporters.registry import default_registry
+
+    from .document import ResumeDocument
+    from .main_window import MainWindow
+    from .settings import AppSettings
+
+    settings = AppSettings()
+    document = ResumeDocument()
+    window = MainWindow(document, default_registry(), settings)
+    open_initial(window, settings, Path(args.file) if args.file else None)
+    window.show()
+    if args.smoke_test:
+        return _run_smoke_test(app, window)
+    return int(app.exec())
+
+
+def _run_smoke_test(app: QApplication, window: MainWindow) -> int:
+    """Exit once the first preview is on screen: proves the frozen app can render."""
+    from PySide6.QtCore import QTimer
+
+    result = {"code": 1}
+
+    def done(fmt: str, ok: bool) -> None:
+        result["code"] = 0 if ok else 1
+        message = "rendered" if ok else f"failed: {window.preview.error(fmt)}"
+        sys.stderr.write(f"smoke test: {fmt} preview {message}\n")
+        window.document.undo_stack.setClean()  # nothing to save: close without a prompt
+        window.close()
+        app.exit(result["code"])
+
+    window.preview.rendered.connect(done)
+    QTimer.singleShot(SMOKE_TIMEOUT_MS, lambda: app.exit(1))
+    app.exec()
+    return result["code"]
