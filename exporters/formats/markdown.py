@@ -1,0 +1,348 @@
+"""Markdown export: GitHub-flavoured Markdown in the shape of the bundled sample.
+
+Layout (what ``exporters.readers.markdown`` reads back)::
+
+    <div align="center">
+
+    # Name
+    ### Label
+    [mail](mailto:mail) · phone · [site](url) · Address, City, Region, Postal code, Country
+    **Network:** [username](url) · ...
+
+    </div>
+
+    ## Section title                 (+ <!-- resume-studio:KEY --> if the title would not map back)
+    ### Position                     (work, volunteer; project, award... names)
+    **[Company](url)** | Location | Nov 2021 – Present
+    *Description*                    (work)
+    Summary paragraphs
+    **Roles:** a, b / **Keywords:** / **Type:** / **Score:**   (fields with no natural place)
+    - highlight                      (courses for education)
+
+    - **Skill group:** *(Level)* keyword, keyword      (or one sub-item per keyword
+                                                       when a keyword has a comma)
+
+Every field goes through ``to_markdown(parse_inline(...))``: bold, italic and
+links stay formatting, every other special character is escaped and shows as
+typed. Dates use the theme's date style.
+
+Whatever the visible text can't carry (exact days, hidden sections, settings,
+``meta``, unknown fields, a field the reader would read differently) goes in one
+trailing ``<!-- resume-studio: {"patch": [...]} -->`` comment, computed by
+reading the visible text back and comparing, so the import of an export is
+always the same résumé. Most files have a short comment or none.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict
+
+from ..markup import Run, parse_inline, to_markdown
+from ..model.dates import format_range
+from ..model.resume import (
+    Award,
+    Certificate,
+    CustomSection,
+    Education,
+    Interest,
+    Language,
+    Project,
+    Publication,
+    Reference,
+    Resume,
+    Skill,
+    Volunteer,
+    Work,
+)
+from ..model.sections import SectionInfo, printed_sections
+from ..readers.markdown import (
+    PATCH_PREFIX,
+    custom_section_id,
+    make_patch,
+    read_markdown,
+    section_key_for_title,
+)
+from ..registry import ExporterInfo
+from ..theme import Theme
+
+
+class MarkdownOptions(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    centered_header: bool = True  # wrap the name and contacts in <div align="center">
+    round_trip_comment: bool = True  # keep what Markdown can't show in a trailing comment
+
+
+def md(text: str) -> str:
+    """A field as Markdown: its formatting kept, everything else literal."""
+    return to_markdown(parse_inline(text)).strip()
+
+
+def _styled(text: str, *, bold: bool = False, italic: bool = False, href: str = "") -> str:
+    runs = [
+        Run(r.text, r.bold or bold, r.italic or italic, href or r.href) for r in parse_inline(text)
+    ]
+    return to_markdown(runs).strip()
+
+
+def _heading_text(text: str) -> str:
+    # A heading's trailing " #" would be read as a closing sequence.
+    return re.sub(r"(\s)(#+)\s*$", lambda m: m[1] + m[2].replace("#", "\\#"), md(text))
+
+
+def _link(label: str, url: str) -> str:
+    return to_markdown([Run(label, href=url)])
+
+
+def _bullets(items: tuple[str, ...], indent: str = "") -> list[str]:
+    return [f"{indent}- " + md(item).replace("\n", "\n" + indent + "  ") for item in items]
+
+
+class MarkdownExporter:
+    info = ExporterInfo(
+        name="md",
+        display_name="Markdown",
+        extension="md",
+        mime_type="text/markdown",
+        options=MarkdownOptions,
+        binary=False,
+    )
+
+    def export(self, resume: Resume, theme: Theme, options: Any) -> bytes:
+        opts = (
+            options
+            if isinstance(options, MarkdownOptions)
+            else MarkdownOptions.model_validate(options or {})
+        )
+        writer = _Writer(resume, theme)
+        visible = writer.document(opts.centered_header)
+        text = visible
+        if opts.round_trip_comment:
+            text += _patch_comment(resume, visible)
+        return text.encode("utf-8")
+
+
+def _patch_comment(resume: Resume, visible: str) -> str:
+    try:
+        shown = read_markdown(visible).to_json_data()
+    except Exception:  # an unreadable export is carried whole by the comment
+        shown = {}
+    ops = make_patch(resume.to_json_data(), shown)
+    if not ops:
+        return ""
+    payload = json.dumps({"patch": ops}, ensure_ascii=False, separators=(",", ":"))
+    # "<", ">" and "&" never appear raw, so the comment can't be closed early.
+    payload = payload.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+    return f"\n{PATCH_PREFIX} {payload} -->\n"
+
+
+class _Writer:
+    def __init__(self, resume: Resume, theme: Theme) -> None:
+        self.resume = resume
+        self.style = theme.date_style
+        self.out: list[str] = []
+
+    def document(self, centered: bool) -> str:
+        self.header(centered)
+        for section in printed_sections(self.resume):
+            self.section(section)
+        return "\n".join(self.out).rstrip("\n") + "\n"
+
+    def para(self, *lines: str) -> None:
+        self.out.extend(lines)
+        self.out.append("")
+
+    def dates(self, start: str, end: str) -> str:
+        return format_range(start, end, self.style)
+
+    # -- header ---------------------------------------------------------------
+
+    def header(self, centered: bool) -> None:
+        basics = self.resume.basics
+        if centered:
+            self.para('<div align="center">')
+        if basics.name.strip():
+            self.para(f"# {_heading_text(basics.name)}")
+        if basics.label.strip():
+            self.para(f"### {_heading_text(basics.label)}")
+        contact: list[str] = []
+        if basics.email:
+            contact.append(_link(basics.email, f"mailto:{basics.email}"))
+        if basics.phone:
+            contact.append(md(basics.phone))
+        if basics.url:
+            shown = re.sub(r"^https?://", "", basics.url).rstrip("/") or basics.url
+            contact.append(_link(shown, basics.url))
+        loc = basics.location
+        place = [loc.address, loc.city, loc.region, loc.postalCode, loc.countryCode]
+        if any(p.strip() for p in place):
+            contact.append(md(", ".join(p for p in place if p.strip())))
+        if contact:
+            self.para(" · ".join(contact))
+        profiles = [
+            f"**{md(p.network)}:** {_link(p.username or p.url, p.url) if p.url else md(p.username)}"
+            if p.network
+            else _link(p.username or p.url, p.url)
+            for p in basics.profiles
+        ]
+        if profiles:
+            self.para(" · ".join(profiles))
+        if centered:
+            self.para("</div>")
+
+    # -- sections ---------------------------------------------------------------
+
+    def section(self, info: SectionInfo) -> None:
+        title = _heading_text(info.title)
+        if (section_key_for_title(info.title) or custom_section_id(info.title)) != info.key:
+            title += f" <!-- resume-studio:{info.key} -->"
+        self.para(f"## {title}")
+        writer = getattr(self, f"s_{info.key}", None)
+        if info.custom is not None:
+            self.custom(info.custom)
+        elif writer is not None:
+            writer()
+
+    def s_summary(self) -> None:
+        self.para(md(self.resume.basics.summary))
+
+    def entry(self, heading: str, bold: str, href: str, parts: list[str]) -> None:
+        self.para(f"### {heading}" if heading else "###")
+        line = []
+        if bold.strip() or href:
+            line.append(_styled(bold or href, bold=True, href=href))
+        line.extend(p for p in parts if p)
+        if line:
+            self.para(" | ".join(line))
+
+    def body(self, *, description: str = "", summary: str = "", fields: dict[str, str] | None = None,
+             bullets: tuple[str, ...] = ()) -> None:  # fmt: skip
+        if description.strip():
+            self.para(_styled(description, italic=True))
+        if summary.strip():
+            self.para(md(summary))
+        for label, value in (fields or {}).items():
+            if value.strip():
+                self.para(f"**{label}:** {value}")
+        if bullets:
+            self.para(*_bullets(bullets))
+
+    def s_work(self) -> None:
+        for job in self.resume.work:
+            self._job(job, job.name, job.location, job.description)
+
+    def s_volunteer(self) -> None:
+        for job in self.resume.volunteer:
+            self._job(job, job.organization, "", "")
+
+    def _job(self, job: Work | Volunteer, org: str, location: str, description: str) -> None:
+        self.entry(
+            _heading_text(job.position),
+            org,
+            job.url,
+            [md(location) if location.strip() else "", self.dates(job.startDate, job.endDate)],
+        )
+        self.body(description=description, summary=job.summary, bullets=job.highlights)
+
+    def s_education(self) -> None:
+        for school in self.resume.education:
+            self._school(school)
+
+    def _school(self, school: Education) -> None:
+        degree = " in ".join(t for t in (school.studyType, school.area) if t.strip())
+        dates = format_range(school.startDate, school.endDate, self.style)
+        self.entry(_heading_text(degree), school.institution, school.url, [dates])
+        self.body(fields={"Score": md(school.score)}, bullets=school.courses)
+
+    def s_projects(self) -> None:
+        for project in self.resume.projects:
+            self._project(project)
+
+    def _project(self, project: Project) -> None:
+        name = (
+            _styled(project.name or project.url, href=project.url)
+            if project.url
+            else md(project.name)
+        )
+        self.entry(name, project.entity, "", [self.dates(project.startDate, project.endDate)])
+        self.body(
+            summary=project.description,
+            fields={
+                "Roles": ", ".join(md(r) for r in project.roles),
+                "Keywords": ", ".join(md(k) for k in project.keywords),
+                "Type": md(project.type),
+            },
+            bullets=project.highlights,
+        )
+
+    def _titled(self, name: str, url: str, by: str, date: str, summary: str) -> None:
+        heading = _styled(name or url, href=url) if url else _heading_text(name)
+        self.entry(heading, by, "", [format_range(date, date, self.style)])
+        self.body(summary=summary)
+
+    def s_awards(self) -> None:
+        for award in self.resume.awards:
+            self._award(award)
+
+    def _award(self, award: Award) -> None:
+        self._titled(award.title, "", award.awarder, award.date, award.summary)
+
+    def s_certificates(self) -> None:
+        for cert in self.resume.certificates:
+            self._certificate(cert)
+
+    def _certificate(self, cert: Certificate) -> None:
+        self._titled(cert.name, cert.url, cert.issuer, cert.date, "")
+
+    def s_publications(self) -> None:
+        for pub in self.resume.publications:
+            self._publication(pub)
+
+    def _publication(self, pub: Publication) -> None:
+        self._titled(pub.name, pub.url, pub.publisher, pub.releaseDate, pub.summary)
+
+    def s_skills(self) -> None:
+        self.para(*[line for skill in self.resume.skills for line in _keyword_group(skill)])
+
+    def s_interests(self) -> None:
+        self.para(
+            *[line for interest in self.resume.interests for line in _keyword_group(interest)]
+        )
+
+    def s_languages(self) -> None:
+        self.para(*[_language(lang) for lang in self.resume.languages])
+
+    def s_references(self) -> None:
+        for ref in self.resume.references:
+            self._reference(ref)
+
+    def _reference(self, ref: Reference) -> None:
+        self.para(f"### {_heading_text(ref.name)}" if ref.name.strip() else "###")
+        if ref.reference.strip():
+            self.para(md(ref.reference))
+
+    def custom(self, section: CustomSection) -> None:
+        if section.summary.strip():
+            self.para(md(section.summary))
+        if section.highlights:
+            self.para(*_bullets(section.highlights))
+
+
+def _keyword_group(group: Skill | Interest) -> list[str]:
+    label = f"**{md(group.name)}:**" if group.name.strip() else ""
+    level = getattr(group, "level", "")
+    prefix = " ".join(p for p in (label, f"*({md(level)})*" if level.strip() else "") if p)
+    if any("," in k or ";" in k for k in group.keywords):
+        return [f"- {prefix}".rstrip(), *_bullets(group.keywords, "  ")]
+    keywords = ", ".join(md(k) for k in group.keywords)
+    return [f"- {' '.join(p for p in (prefix, keywords) if p)}".rstrip()]
+
+
+def _language(lang: Language) -> str:
+    if lang.fluency.strip():
+        return f"- **{md(lang.language)}:** {md(lang.fluency)}"
+    return f"- {md(lang.language)}"
