@@ -1,0 +1,109 @@
+"""A résumé field as reportlab paragraph markup.
+
+reportlab reads ``<b>``, ``<i>``, ``<a href>`` and ``<font>`` out of the text it
+is given, so every character the user typed is XML-escaped first: ``<b>`` or
+``&amp;`` in a bullet must print literally. Bold, italic and links come only from
+the field's inline Markdown (``exporters.markup``), and each run is split by font
+coverage so a symbol or a Chinese name is set in a font that has it.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from typing import TYPE_CHECKING
+
+from ..markup import Run, parse_inline
+from ..notes import note
+from .cleaning import normalize_newlines, strip_control
+
+if TYPE_CHECKING:
+    from ..fonts import FontSet
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+_SAFE_SCHEMES = ("http://", "https://", "mailto:", "tel:", "ftp://")
+_BARE_DOMAIN = re.compile(r"^[\w.-]+\.[a-z]{2,}(?:[/?#]\S*)?$", re.IGNORECASE)
+
+
+def clean(text: str, where: str = "") -> str:
+    """Text reportlab can carry: no control characters, no lone surrogates."""
+    text = strip_control(normalize_newlines(text), where)
+    # Unicode's own line and paragraph separators: no font draws them.
+    text = text.replace("\u2028", "\n").replace("\u2029", "\n\n")
+    if _SURROGATE.search(text):
+        note("removed broken characters (unpaired UTF-16 surrogates)")
+        text = _SURROGATE.sub("", text)
+    if any(unicodedata.bidirectional(c) in ("R", "AL") for c in text):
+        note(
+            "right-to-left text (Hebrew, Arabic…) is printed in the PDF left to right and "
+            "without joined letter forms, so it may read wrongly; the DOCX export handles it"
+        )
+    return text
+
+
+def escape(text: str) -> str:
+    # Quotes too: the same helper writes attribute values.
+    return (
+        text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")
+    )
+
+
+def safe_href(href: str | None) -> str | None:
+    """A link target a PDF viewer can follow safely, or None for no link.
+
+    Addresses without a scheme (``example.com/me``) get ``https://``; other
+    schemes (``javascript:``, ``file:``) are not made clickable.
+    """
+    if not href:
+        return None
+    target = "%20".join(clean(href).split())
+    lower = target.lower()
+    if lower.startswith(_SAFE_SCHEMES):
+        return target
+    if "@" in target and ":" not in target and "/" not in target:
+        return f"mailto:{target}"
+    if _BARE_DOMAIN.match(target):
+        return f"https://{target}"
+    return None
+
+
+def runs_markup(runs: list[Run], fonts: FontSet, link_color: str | None = None) -> str:
+    """Paragraph markup for runs whose text is already clean."""
+    out: list[str] = []
+    for run in runs:
+        body = text_markup(run.text, fonts)
+        if not body:
+            continue
+        if run.italic:
+            body = f"<i>{body}</i>"
+        if run.bold:
+            body = f"<b>{body}</b>"
+        href = safe_href(run.href)
+        if href:
+            color = f' color="{link_color}"' if link_color else ""
+            body = f'<a href="{escape(href)}"{color}>{body}</a>'
+        out.append(body)
+    return "".join(out)
+
+
+def text_markup(text: str, fonts: FontSet) -> str:
+    """Plain text as markup: escaped, line breaks kept, fallback fonts applied."""
+    parts: list[str] = []
+    for segment in fonts.segments(text):
+        body = escape(segment.text).replace("\n", "<br/>")
+        if segment.font:
+            body = f'<font name="{segment.font}">{body}</font>'
+        parts.append(body)
+    return "".join(parts)
+
+
+def field_markup(
+    text: str, fonts: FontSet, *, where: str = "", link_color: str | None = None
+) -> str:
+    """A field with inline Markdown (``**bold**``, ``[link](url)``) as markup."""
+    return runs_markup(parse_inline(clean(text, where)), fonts, link_color)
+
+
+def plain_markup(text: str, fonts: FontSet, *, where: str = "") -> str:
+    """A field printed exactly as typed: no Markdown, just escaping and fonts."""
+    return text_markup(clean(text, where), fonts)
