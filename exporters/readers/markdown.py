@@ -396,29 +396,45 @@ class Section:
     blocks: list[Block]
 
 
-def _split_document(blocks: list[Block]) -> tuple[list[Block], list[Section], int]:
-    """Header blocks, then sections (at the level the file uses for them)."""
-    levels = [b.level for b in blocks if b.kind == "h"]
-    level = 2 if 2 in levels else 1
-    first_h1_seen = False
+def _split_document(blocks: list[Block]) -> tuple[list[Block], list[Section]]:
+    """Header blocks, then sections.
+
+    The first ``#`` heading is the name. Section headings are the outermost
+    level the file uses after it (``##`` in most files, ``#`` in some), plus any
+    heading of level 1 or 2 whose words name a section; deeper headings are
+    entries inside a section.
+    """
+    headings = [b for b in blocks if b.kind == "h"]
+    name_block = next((b for b in headings if b.level == 1), None)
+    if name_block is not None and any(
+        b.kind == "h" and b.level <= 2 for b in blocks[: blocks.index(name_block)]
+    ):
+        name_block = None  # "# Experience" after "## Jane Doe": not the name
+    rest = [b for b in headings if b is not name_block and b.level <= 2]
+    level = min((b.level for b in rest), default=2)
     header: list[Block] = []
     sections: list[Section] = []
     for block in blocks:
-        is_section = block.kind == "h" and block.level == level
-        if is_section and level == 1 and not first_h1_seen and not sections:
-            # With only "#" headings, the first one is the name.
-            first_h1_seen = True
-            is_section = False
+        is_section = (
+            block.kind == "h"
+            and block is not name_block
+            and block.level <= 2
+            and (
+                block.level == level
+                or section_key_for_title(block.text) is not None
+                or bool(_KEY_MARKER.search(block.text))
+            )
+        )
         if (
             is_section
-            and level == 2
             and not sections
-            and not any(b.kind == "h" and b.level == 1 for b in header)
+            and name_block is None
             and section_key_for_title(block.text) is None
             and not _KEY_MARKER.search(block.text)
         ):
             # "## Jane Doe" as the name of a file without "#".
             block = Block("h", block.text, 1)
+            name_block = block
             is_section = False
         if is_section:
             title = block.text
@@ -431,7 +447,7 @@ def _split_document(blocks: list[Block]) -> tuple[list[Block], list[Section], in
             sections[-1].blocks.append(block)
         else:
             header.append(block)
-    return header, sections, level
+    return header, sections
 
 
 # --- header ----------------------------------------------------------------------------------
@@ -605,6 +621,14 @@ class _Header:
         rest = [i for i in items if i not in contact]
         if not rest:
             return
+        if (
+            contact
+            and "label" not in self.basics
+            and items[0] == rest[0]
+            and _title_score(rest[0]) > 0
+        ):
+            # "Data Scientist · jane@example.com": the title leads the contact line.
+            self.basics["label"] = canon(rest.pop(0))
         if contact or len(items) > 1:
             # Unknown items on a contact line: a location.
             self.locations.extend(escape_markdown(i) if literal else i for i in rest)
@@ -898,13 +922,13 @@ def _education(entry: Entry) -> dict[str, Any]:
     school = entry.bold if entry.bold is not None else (entry.plain.pop(0) if entry.plain else "")
     school_href = entry.bold_href if entry.bold is not None else ""
     degree_href = entry.heading_href
-    if _SCHOOL_WORDS.search(plain_text(degree)) and not _SCHOOL_WORDS.search(plain_text(school)):
-        degree, school = school, degree
-        degree_href, school_href = school_href, degree_href
-    if not school and degree and _SCHOOL_WORDS.search(plain_text(degree)) is None:
+    if not school and degree:
         parts = _HEADING_SEPARATORS.split(degree, maxsplit=1)
         if len(parts) == 2:
             degree, school = canon(parts[0]), canon(parts[1])
+    if _SCHOOL_WORDS.search(plain_text(degree)) and not _SCHOOL_WORDS.search(plain_text(school)):
+        degree, school = school, degree
+        degree_href, school_href = school_href, degree_href
     item: dict[str, Any] = {}
     _put(item, "institution", school)
     _put(item, "url", school_href or degree_href)
@@ -1034,6 +1058,9 @@ def _skills(blocks: list[Block], key: str) -> list[dict[str, Any]]:
             target["keywords"] = [*target.get("keywords", []), *keywords]
             continue
         item: dict[str, Any] = {}
+        if label is None and key == "interests" and not subs:
+            out.extend({"name": k} for k in keywords)
+            continue
         if label is None and len(keywords) == 1 and not subs:
             item["name"] = keywords[0]
         else:
@@ -1158,7 +1185,7 @@ def _read_section(key: str, blocks: list[Block], data: dict[str, Any]) -> None:
 
 def _parse_visible(text: str) -> dict[str, Any]:
     lines = text.split("\n")
-    header_blocks, sections, _level = _split_document(blocks_of(lines))
+    header_blocks, sections = _split_document(blocks_of(lines))
     header = _read_header(header_blocks)
     data: dict[str, Any] = {}
     if header.basics:
