@@ -82,7 +82,9 @@ class PlaceholderForm(QWidget):
         if self.entries is not None:
             items = getattr(resume, self.list_path)
             labels = [_label(item) for item in items]
-            if [self.entries.item(i).text() for i in range(self.entries.count())] != labels:
+            for i, label in enumerate(labels[: self.entries.count()]):
+                self.entries.item(i).setText(label)
+            if self.entries.count() != len(labels):
                 row = self.entries.currentRow()
                 self.entries.blockSignals(True)
                 self.entries.clear()
@@ -128,5 +130,7 @@ def _label(item: Any) -> str:
     return "(new entry)"
 
 
-def create_form(key: str, document: ResumeDocument, parent: QWidget | None = None) -> PlaceholderForm:
+def create_form(
+    key: str, document: ResumeDocument, parent: QWidget | None = None
+) -> PlaceholderForm:
     return PlaceholderForm(key, document, parent)

@@ -93,8 +93,10 @@ class MainWindow(QMainWindow):
 
         document.changed.connect(self._document_changed)
         document.cleanChanged.connect(self._clean_changed)
-        document.pathChanged.connect(lambda _p: self._update_title())
-        document.undo_stack.indexChanged.connect(lambda _i: self._update_section_actions())
+        # Bound methods, not lambdas: Qt drops them when the window is destroyed,
+        # and the document may outlive its window.
+        document.pathChanged.connect(self._path_changed)
+        document.undo_stack.indexChanged.connect(self._undo_index_changed)
         self.files.recentChanged.connect(self._fill_recent_menu)
         self.files.message.connect(lambda text: self.statusBar().showMessage(text, 5000))
         self.files.loaded.connect(self._document_loaded)
@@ -477,6 +479,12 @@ class MainWindow(QMainWindow):
         self.show_section(self.navigator.current_key())
         self.preview.set_resume(self.document.resume, new_document=True)
         self._update_title()
+
+    def _path_changed(self, _path: object) -> None:
+        self._update_title()
+
+    def _undo_index_changed(self, _index: int) -> None:
+        self._update_section_actions()
 
     def _clean_changed(self, clean: bool) -> None:
         self.setWindowModified(not clean)
