@@ -1372,7 +1372,9 @@ def read_markdown(text: str, source: str | Path = "<markdown>") -> Resume:
 
 def _has_content(data: dict[str, Any]) -> bool:
     basics = data.get("basics", {})
-    if any(basics.get(k) for k in ("name", "email", "phone", "summary")):
+    # A name alone is any first line; a résumé also says how to reach the person
+    # or what they did.
+    if any(basics.get(k) for k in ("email", "phone", "url", "profiles", "summary")):
         return True
     if any(data.get(k) for k in STANDARD_SECTIONS if k != "summary"):
         return True
