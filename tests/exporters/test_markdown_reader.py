@@ -64,7 +64,7 @@ def test_sample_jobs_and_every_bullet_in_order(imported: Resume) -> None:
     assert len(imported.work) == len(jobs) == 3
     for job, text in zip(imported.work, jobs, strict=True):
         position = text.split("\n", 1)[0].strip()
-        company, dates = re.search(r"^\*\*(.+?)\*\* \| (.+)$", text, re.M).groups()  # type: ignore[union-attr]
+        company, _dates = re.search(r"^\*\*(.+?)\*\* \| (.+)$", text, re.M).groups()  # type: ignore[union-attr]
         bullets = [b.strip() for b in re.findall(r"^- (.+)$", text, re.M)]
         assert job.position == position
         assert job.name == company
