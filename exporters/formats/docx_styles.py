@@ -112,7 +112,7 @@ def apply_theme(document: Document, theme: Theme) -> StyleIds:
     fmt = normal.paragraph_format
     fmt.space_before = Pt(0)
     fmt.space_after = Pt(2)
-    fmt.line_spacing = theme.line_spacing
+    _leading(fmt, theme.body_size * theme.line_spacing)
     fmt.widow_control = True
 
     title = styles["Title"]
@@ -146,7 +146,7 @@ def apply_theme(document: Document, theme: Theme) -> StyleIds:
     fmt = section.paragraph_format
     fmt.space_before = Pt(9)
     fmt.space_after = Pt(4)
-    fmt.line_spacing = 1.0
+    _leading(fmt, theme.heading_size * theme.line_spacing)
     fmt.keep_with_next = True
     fmt.keep_together = True
     if theme.section_rule:
@@ -174,6 +174,7 @@ def apply_theme(document: Document, theme: Theme) -> StyleIds:
     row = _custom(styles, ROW_STYLE, WD_STYLE_TYPE.PARAGRAPH, normal)
     fmt = row.paragraph_format
     fmt.space_before = Pt(1.5)
+    fmt.keep_together = True
     fmt.left_indent = Pt(10)
     fmt.first_line_indent = Pt(-10)
 
@@ -182,6 +183,9 @@ def apply_theme(document: Document, theme: Theme) -> StyleIds:
     _clear(bullet, "contextualSpacing")
     fmt = bullet.paragraph_format
     fmt.space_after = Pt(1.5)
+    # A bullet is never cut across pages (as in the PDF): parsers join pages
+    # without a break, and a reader loses the thread.
+    fmt.keep_together = True
     fmt.left_indent = Pt(BULLET_INDENT_TWIPS / 20)
     fmt.first_line_indent = Pt(-BULLET_HANG_TWIPS / 20)
     _bullet_numbering(document, bullet, font, theme)
@@ -213,6 +217,19 @@ def apply_theme(document: Document, theme: Theme) -> StyleIds:
         dates=dates.style_id,
         link=link.style_id,
     )
+
+
+def _leading(fmt: Any, points: float) -> None:
+    """The theme's line spacing is a PDF leading: ``size × line_spacing`` from
+    baseline to baseline. Word's "multiple" would multiply the font's own line
+    height (1.22 em for Calibri) instead, so the DOCX would run a page longer
+    than the PDF. "At least" this leading gives the same lines and still lets
+    a line with a taller fallback glyph (CJK, emoji) grow instead of clipping."""
+    from docx.enum.text import WD_LINE_SPACING
+    from docx.shared import Pt
+
+    fmt.line_spacing = Pt(points)
+    fmt.line_spacing_rule = WD_LINE_SPACING.AT_LEAST
 
 
 def _hex(colour: str) -> str:
@@ -319,8 +336,8 @@ def _document_defaults(document: Document, theme: Theme) -> None:
     spacing = defaults.find(f"{W}pPrDefault/{W}pPr/{W}spacing")
     if spacing is not None:
         spacing.set(f"{W}after", "0")
-        spacing.set(f"{W}line", str(round(240 * theme.line_spacing)))
-        spacing.set(f"{W}lineRule", "auto")
+        spacing.set(f"{W}line", str(round(20 * theme.body_size * theme.line_spacing)))
+        spacing.set(f"{W}lineRule", "atLeast")
 
 
 def _bullet_numbering(document: Document, style: Any, family: str, theme: Theme) -> None:

@@ -22,6 +22,7 @@ import docx
 import mammoth
 import pytest
 from docx.document import Document
+from docx.enum.text import WD_LINE_SPACING
 from docx.oxml.ns import qn
 from docx.shared import Inches, Mm, Pt
 from docx2python import docx2python
@@ -286,7 +287,10 @@ def test_styles_use_the_theme_font_for_every_script(data: bytes) -> None:
             assert fonts.get(qn(f"w:{attr}")) is None, (name, attr)
     normal = document.styles["Normal"]
     assert normal.font.size == Pt(CLASSIC.body_size)
-    assert normal.paragraph_format.line_spacing >= 1.15
+    # A leading of at least 1.15 × the font size (ATS.md), as Word measures it.
+    leading = normal.paragraph_format
+    assert leading.line_spacing_rule == WD_LINE_SPACING.AT_LEAST
+    assert leading.line_spacing >= 1.15 * normal.font.size
     title = document.styles["Title"]
     assert str(title.font.color.rgb) == CLASSIC.accent.lstrip("#").upper()
     assert title.font.size == Pt(CLASSIC.name_size)
