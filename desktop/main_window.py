@@ -148,9 +148,9 @@ class MainWindow(QMainWindow):
         self.splitter.setChildrenCollapsible(False)
         for pane in (left, middle, self.preview):
             self.splitter.addWidget(pane)
-        left.setMinimumWidth(200)
-        middle.setMinimumWidth(360)
-        self.preview.setMinimumWidth(320)
+        left.setMinimumWidth(160)
+        middle.setMinimumWidth(300)
+        self.preview.setMinimumWidth(260)
         self.splitter.setStretchFactor(0, 0)
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setStretchFactor(2, 1)
