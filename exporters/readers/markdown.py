@@ -1319,7 +1319,8 @@ def _same(a: Any, b: Any) -> bool:
 def _take_patch(text: str) -> tuple[str, Any]:
     """Split off a trailing ``<!-- resume-studio: {...} -->`` comment."""
     start = text.rfind(PATCH_PREFIX)
-    if start < 0 or text[start:].rstrip().endswith("-->") is False:
+    # Only at the start of a line: in a field the same words are escaped ("\\<!--").
+    if start < 0 or (start > 0 and text[start - 1] != "\n"):
         return text, None
     body = text[start + len(PATCH_PREFIX) :].rstrip()
     if not body.endswith("-->") or not body.lstrip().startswith(("{", "[")):
