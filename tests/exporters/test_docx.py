@@ -241,6 +241,15 @@ def test_nothing_an_ats_cannot_read(data: bytes) -> None:
     assert not [n for n in names if re.search(r"word/(header|footer)\d*\.xml", n)]
 
 
+def test_no_leftovers_from_the_template(data: bytes) -> None:
+    with zipfile.ZipFile(io.BytesIO(data)) as package:
+        names = package.namelist()
+        settings = package.read("word/settings.xml").decode("utf-8")
+    assert "docProps/thumbnail.jpeg" not in names
+    assert "word/stylesWithEffects.xml" not in names  # unstyled copy of the styles
+    assert "w:proofState" not in settings  # Word still spell-checks the résumé
+
+
 def test_headers_and_footers_are_empty(data: bytes) -> None:
     document = read(data)
     for section in document.sections:
