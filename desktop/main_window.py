@@ -51,11 +51,9 @@ Std = QKeySequence.StandardKey
 
 
 def default_form_factory() -> FormFactory:
-    try:
-        from .forms import create_form
-    except ImportError:
-        from ._placeholder_form import create_form
-    return create_form  # type: ignore[return-value]
+    from .forms import create_form
+
+    return create_form
 
 
 class MainWindow(QMainWindow):
