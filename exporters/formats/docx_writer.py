@@ -70,8 +70,7 @@ class BodyWriter:
             self._entry(entry)
         for row in section.rows:
             self._row(row)
-        for bullet in section.bullets:
-            self._runs(self._paragraph(self._ids.bullet), parse_inline(bullet))
+        self._bullets(section.bullets)
 
     def _row(self, row: Row) -> None:
         label, value = parse_inline(row.label.strip()), parse_inline(row.value.strip())
@@ -109,13 +108,19 @@ class BodyWriter:
 
         for text in entry.paragraphs:
             self._runs(self._paragraph(None), parse_inline(text))
-        for bullet in entry.bullets:
-            self._runs(self._paragraph(self._ids.bullet), parse_inline(bullet))
+        self._bullets(entry.bullets)
         for label, value in entry.details:
             p = self._paragraph(None)
             self._run(p, f"{label}:", italic=True)
             self._run(p, " ")
             self._runs(p, parse_inline(value))
+
+    def _bullets(self, bullets: tuple[str, ...]) -> None:
+        for bullet in bullets:
+            runs = [Run(clean(r.text), r.bold, r.italic, r.href) for r in parse_inline(bullet)]
+            # A bullet of nothing but control characters would print a lone "•".
+            if any(r.text.strip() for r in runs):
+                self._runs(self._paragraph(self._ids.bullet), runs)
 
     # -- WordprocessingML --------------------------------------------------
 

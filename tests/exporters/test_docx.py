@@ -26,6 +26,8 @@ from docx.enum.text import WD_LINE_SPACING
 from docx.oxml.ns import qn
 from docx.shared import Inches, Mm, Pt
 from docx2python import docx2python
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from exporters.formats.docx import DocxExporter, DocxOptions
 from exporters.markup import plain_text
@@ -480,6 +482,16 @@ def test_markup_characters_appear_literally() -> None:
     assert any(p.text.startswith("A & B <Corp>") for p in document.paragraphs)
 
 
+def test_a_bullet_of_only_control_characters_is_left_out() -> None:
+    resume = Resume.model_validate(
+        {"work": [{"name": "Co", "highlights": ["first", "\x00\x01", "second"]}]}
+    )
+    with collecting() as notes:
+        document = read(export(resume))
+    assert [p.text for p in styled(document, "List Bullet")] == ["first", "second"]
+    assert notes
+
+
 def test_control_characters_are_removed_with_a_note() -> None:
     with collecting() as notes:
         document = read(export(awkward_resume()))
@@ -522,6 +534,34 @@ def test_line_breaks_and_tabs_inside_a_field() -> None:
     resume = Resume.model_validate({"basics": {"name": "A", "summary": "one\r\ntwo\tthree\rfour"}})
     paragraph = read(export(resume)).paragraphs[2]
     assert paragraph.text == "one\ntwo\tthree\nfour"
+
+
+FORBIDDEN_IN_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+# Any code point (controls and lone surrogates included) plus the markup characters.
+ANY_TEXT = st.text(
+    alphabet=st.characters(exclude_categories=()) | st.sampled_from("*_[]()\\<>&#\x00\x0b\r\n\t"),
+    max_size=60,
+)
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(name=ANY_TEXT, position=ANY_TEXT, highlights=st.lists(ANY_TEXT, max_size=4))
+def test_any_text_exports_and_reads_back(name: str, position: str, highlights: list[str]) -> None:
+    resume = Resume.model_validate(
+        {
+            "basics": {"name": name},
+            "work": [{"name": "Co", "position": position, "highlights": highlights}],
+        }
+    )
+    with collecting():
+        data = export(resume)
+    document = read(data)  # lxml would refuse a document with a forbidden character
+    assert not FORBIDDEN_IN_XML.search(document_xml(data))
+    bullets = styled(document, "List Bullet")
+    assert len(bullets) <= len([h for h in highlights if h.strip()])
+    assert all(p.text.strip() for p in bullets), "a bullet with no text"
 
 
 # -- LibreOffice ---------------------------------------------------------------
