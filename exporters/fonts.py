@@ -79,6 +79,8 @@ class FontSet:
         out: list[Segment] = []
         missing: list[str] = []
         for char in text:
+            if "\ufe00" <= char <= "\ufe0f":
+                continue  # emoji/text presentation hints: nothing to draw
             # A space joins whatever run it is in: every font has one.
             current = out[-1].font if out else None
             font = current if char.isspace() else self._font_for(char)

@@ -61,7 +61,7 @@ class PdfExporter:
 
 
 def _render(resume: Resume, theme: Theme, options: PdfOptions) -> bytes:
-    from reportlab.platypus import SimpleDocTemplate
+    from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate
 
     from ..fonts import font_set
     from .pdf_markup import clean
@@ -74,7 +74,7 @@ def _render(resume: Resume, theme: Theme, options: PdfOptions) -> bytes:
     label = clean(outline.label)
     from ..markup import plain_text
 
-    doc = SimpleDocTemplate(
+    doc = BaseDocTemplate(
         buffer,
         pagesize=(theme.page_width, theme.page_height),
         leftMargin=theme.margin_side,
@@ -88,6 +88,19 @@ def _render(resume: Resume, theme: Theme, options: PdfOptions) -> bytes:
         producer="Résumé Studio (reportlab)",
         lang="en",
     )
+    # No frame padding: the theme's margins are the real distance to the text.
+    frame = Frame(
+        doc.leftMargin,
+        doc.bottomMargin,
+        doc.width,
+        doc.height,
+        leftPadding=0,
+        rightPadding=0,
+        topPadding=0,
+        bottomPadding=0,
+        id="body",
+    )
+    doc.addPageTemplates([PageTemplate(id="page", frames=[frame])])
     builder = StoryBuilder(theme, fonts, frame_height=doc.height)
     story = builder.story(outline)
     if not story:

@@ -40,11 +40,17 @@ class TwoEnds(Flowable):  # type: ignore[misc]
     left first so extraction reads the position before the dates.
     """
 
-    def __init__(self, left: Paragraph, right: Paragraph | None) -> None:
+    def __init__(
+        self, left: Paragraph, right: Paragraph | None, *, space_before: float = 0.0
+    ) -> None:
         super().__init__()
         self.left = left
         self.right = right
+        self.space_before = space_before
         self._right_width = 0.0
+
+    def getSpaceBefore(self) -> float:
+        return self.space_before
 
     def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
         right_h = 0.0

@@ -113,8 +113,8 @@ def make_styles(theme: Theme, fonts: FontSet) -> Styles:
         body=style("Body", spaceBefore=1.5),
         bullet=style(
             "Bullet",
-            leftIndent=12,
-            bulletIndent=2.5,
+            leftIndent=_hanging_indent(theme, fonts),
+            bulletIndent=_BULLET_INDENT,
             bulletFontName=fonts.regular,
             bulletFontSize=body_size,
             bulletColor=accent,
@@ -123,6 +123,19 @@ def make_styles(theme: Theme, fonts: FontSet) -> Styles:
         row=style("Row", spaceBefore=1.5, leftIndent=10, firstLineIndent=-10),
         detail=style("Detail", fontSize=theme.small_size, leading=small_leading, spaceBefore=1),
     )
+
+
+_BULLET_INDENT = 1.5
+
+
+def _hanging_indent(theme: Theme, fonts: FontSet) -> float:
+    """Where bullet text starts: reportlab leaves 0.6 em after the bullet glyph
+    and pushes the first line right if the indent is smaller, so match it and
+    every line of a bullet starts at the same x."""
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    glyph = float(stringWidth(theme.bullet, fonts.regular, theme.body_size))
+    return round(_BULLET_INDENT + glyph + 0.6 * theme.body_size + 0.05, 2)
 
 
 class StoryBuilder:
@@ -193,7 +206,7 @@ class StoryBuilder:
         # Each block is (what must stay together, what may follow on the next page).
         blocks: list[tuple[list[Any], list[Any]]] = []
         blocks.extend(([self.field(p, s.body, where)], []) for p in section.paragraphs)
-        blocks.extend(self.entry(e, where) for e in section.entries)
+        blocks.extend(self.entry(e, where, first=i == 0) for i, e in enumerate(section.entries))
         blocks.extend(([self.row(r, where)], []) for r in section.rows)
         blocks.extend(([self.bullet(b, where)], []) for b in section.bullets)
         if not blocks:
@@ -206,7 +219,7 @@ class StoryBuilder:
             flow.extend(rest)
         return flow
 
-    def entry(self, entry: Entry, where: str) -> tuple[list[Any], list[Any]]:
+    def entry(self, entry: Entry, where: str, *, first: bool) -> tuple[list[Any], list[Any]]:
         """An entry's header with its first line of content, then the rest."""
         s = self.styles
         head: list[Any] = []
@@ -217,6 +230,7 @@ class StoryBuilder:
                 TwoEnds(
                     self.field(title, s.entry_title, where),
                     self.field(entry.dates, s.entry_dates, where) if entry.dates else None,
+                    space_before=0 if first else _ENTRY_GAP,
                 )
             )
         org_markup = field_markup(org, self.fonts, where=where, link_color=self.link_color)
@@ -250,6 +264,10 @@ class StoryBuilder:
         else:
             markup = f"<b>{label}</b>" if label else value
         return self.para(markup, self.styles.row)
+
+
+# Room above every entry but a section's first: roles read as separate blocks.
+_ENTRY_GAP = 6.0
 
 
 def _url_link(url: str, fonts: FontSet, color: str) -> str:
