@@ -772,6 +772,38 @@ def _meta_line(entry: Entry, line: str) -> bool:
     return True
 
 
+_DATES_IN_PARENS = re.compile(r"^(.*?)\s*\(([^()]*)\)\s*$", re.S)
+_DATE_SEPARATOR = re.compile(r"\s*(?:,|—|–|\s-|\|)\s*")
+
+
+def _take_trailing_dates(text: str) -> tuple[str, DateRange | None]:
+    """``Title — Company (2019 – 2021)`` or ``Title, Company, 2019 – 2021``: split off the dates."""
+    match = _DATES_IN_PARENS.match(text)
+    if match and (dates := parse_dates(match.group(2))) is not None:
+        return match.group(1), dates
+    # The leftmost separator whose tail is a date: "2019 - 2021" has one inside.
+    for sep in _DATE_SEPARATOR.finditer(text):
+        if sep.start() > 0 and (dates := parse_dates(text[sep.end() :])) is not None:
+            return text[: sep.start()], dates
+    return text, None
+
+
+def _entry_from_heading(text: str, field_names: frozenset[str]) -> Entry:
+    """``### Title — Company``, also with ``| Location | dates`` or ``(dates)`` on the line."""
+    entry = Entry(None, field_names=field_names)
+    parts = split_unescaped(text, r"\|")
+    main = parts[0] if parts else ""
+    main, entry.dates = _take_trailing_dates(main)
+    entry.heading, _bold, _italic, entry.heading_href = unwrap(main)
+    for part in parts[1:]:
+        dates = parse_dates(part)
+        if dates is not None and entry.dates is None:
+            entry.dates = dates
+        else:
+            entry.plain.append(canon(part))
+    return entry
+
+
 def _entries(
     blocks: list[Block], field_names: frozenset[str], bold_starts: bool = False
 ) -> list[Entry]:
@@ -781,8 +813,7 @@ def _entries(
     fresh = False  # just after the heading: the next line may be the meta line
     for block in blocks:
         if block.kind == "h":
-            heading, _b, _i, href = unwrap(block.text)
-            current = Entry(heading, href, field_names=field_names)
+            current = _entry_from_heading(block.text, field_names)
             entries.append(current)
             fresh = True
             continue
@@ -883,9 +914,12 @@ def _summary(entry: Entry) -> str:
 
 def _job(entry: Entry, org_key: str) -> dict[str, Any]:
     title, org = _split_heading(entry)
-    org_href = entry.bold_href if entry.bold is not None and org == entry.bold else ""
-    if not org_href and org == entry.heading:
-        org_href = entry.heading_href
+    if entry.bold is not None and org == entry.bold:
+        url = entry.bold_href
+    elif org == entry.heading:
+        url = entry.heading_href
+    else:
+        url = entry.bold_href or entry.heading_href
     job: dict[str, Any] = {}
     _put(job, org_key, org)
     if org_key == "name" and entry.plain:
@@ -893,11 +927,7 @@ def _job(entry: Entry, org_key: str) -> dict[str, Any]:
     if org_key == "name" and entry.italic:
         job["description"] = entry.italic.pop(0)
     _put(job, "position", title)
-    _put(
-        job,
-        "url",
-        org_href or entry.heading_href if not org_href and title == entry.heading else org_href,
-    )
+    _put(job, "url", url or (entry.heading_href if title == entry.heading else ""))
     _put_dates(job, entry.dates)
     paragraphs = entry.italic + entry.paragraphs + entry.plain
     _put(job, "summary", "\n\n".join(paragraphs))

@@ -328,3 +328,40 @@ def test_missing_file_and_folder(tmp_path: Path) -> None:
     folder.mkdir()
     with pytest.raises(ResumeFileError, match="folder"):
         load_markdown(folder)
+
+
+@pytest.mark.parametrize(
+    ("lines", "expected"),
+    [
+        (
+            "### Senior Engineer | Acme Corp | 2019 – Present",
+            ("Senior Engineer", "Acme Corp", "", "2019", ""),
+        ),
+        (
+            "### Senior Engineer — Acme Corp (Jan 2019 - Mar 2021)",
+            ("Senior Engineer", "Acme Corp", "", "2019-01", "2021-03"),
+        ),
+        (
+            "### Senior Engineer, Acme Corp, 2019 - 2021",
+            ("Senior Engineer", "Acme Corp", "", "2019", "2021"),
+        ),
+        ("### Engineer - Acme - 2019-06 - 2020-02", ("Engineer", "Acme", "", "2019-06", "2020-02")),
+        (
+            "### Engineer at Acme\n*2019 - 2020* | Seattle, WA",
+            ("Engineer", "Acme", "Seattle, WA", "2019", "2020"),
+        ),
+        (
+            "### Acme Corp | Seattle, WA\n**Senior Engineer** | 2019 - 2020",
+            ("Senior Engineer", "Acme Corp", "Seattle, WA", "2019", "2020"),
+        ),
+        (
+            "### Accountant\n**Fabrikam** | 2019 - 2020",
+            ("Accountant", "Fabrikam", "", "2019", "2020"),
+        ),
+    ],
+)
+def test_job_heading_shapes(lines: str, expected: tuple[str, ...]) -> None:
+    resume = read_markdown(f"# A B\n\na@example.com\n\n## Experience\n\n{lines}\n\n- did things\n")
+    (job,) = resume.work
+    assert (job.position, job.name, job.location, job.startDate, job.endDate) == expected
+    assert job.highlights == ("did things",)
