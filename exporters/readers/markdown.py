@@ -565,6 +565,13 @@ def _location(text: str) -> dict[str, str]:
     return {name: canon(part) for name, part in zip(names, parts, strict=True) if canon(part)}
 
 
+_LOCATION_LABELS = frozenset({"location", "address", "based in", "city", "lives in"})
+# "Website: https://…" is the person's site; "Mastodon: https://…" a profile.
+_URL_LABELS = frozenset(
+    {"web", "website", "site", "homepage", "home page", "url", "portfolio", "blog"}
+)
+
+
 class _Header:
     def __init__(self) -> None:
         self.basics: dict[str, Any] = {}
@@ -581,9 +588,13 @@ class _Header:
         if literal:
             item_md = escape_markdown(item_md)
         label, rest = split_label(item_md)
+        if label and plain_text(label).strip().lower() in _LOCATION_LABELS:
+            self.locations.append(canon(rest))
+            return self._found()
         text, _bold, _italic, href = unwrap(rest if label else item_md)
         words = plain_text(text).strip()
-        if label and (href or _URL.match(words)):
+        generic = label is not None and plain_text(label).strip().lower() in _URL_LABELS
+        if label and not generic and (href or _URL.match(words)):
             profile = {"network": label, "url": href or _absolute(words)}
             if words and words != profile["url"]:
                 profile["username"] = words
@@ -621,15 +632,16 @@ class _Header:
         rest = [i for i in items if i not in contact]
         if not rest:
             return
-        if (
-            contact
-            and "label" not in self.basics
-            and items[0] == rest[0]
-            and _title_score(rest[0]) > 0
-        ):
-            # "Data Scientist · jane@example.com": the title leads the contact line.
-            self.basics["label"] = canon(rest.pop(0))
         if contact or len(items) > 1:
+            if (
+                "label" not in self.basics
+                and "name" in self.basics
+                and items[0] == rest[0]
+                and _title_score(rest[0]) > 0
+            ):
+                # "Data Scientist · jane@example.com": the title leads the contact line.
+                title = rest.pop(0)
+                self.basics["label"] = canon_literal(title) if literal else unwrap(title)[0]
             # Unknown items on a contact line: a location.
             self.locations.extend(escape_markdown(i) if literal else i for i in rest)
             return
@@ -668,14 +680,19 @@ def _read_header(blocks: list[Block]) -> _Header:
     return header
 
 
+def _contact_like(line: str) -> bool:
+    probe = _Header()
+    probe.add_line(line)
+    return probe.found_contact
+
+
 def _read_header_paragraph(header: _Header, lines: list[str]) -> None:
     html_mode = any(_HTML_ONLY.match(line) or _HTML_HEADING.match(line) for line in lines)
     if not html_mode:
-        if len(lines) > 1 and all(len(line) < 120 for line in lines):
+        if len(lines) == 1 or any(_contact_like(line) for line in lines):
+            # "Jane Doe" / "Engineer" / "jane@example.com" stacked on lines.
             for line in lines:
                 header.add_line(line)
-        elif len(lines) == 1:
-            header.add_line(lines[0])
         else:
             header.paragraphs.append(canon("\n".join(lines)))
         return

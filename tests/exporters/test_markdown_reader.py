@@ -365,3 +365,33 @@ def test_job_heading_shapes(lines: str, expected: tuple[str, ...]) -> None:
     (job,) = resume.work
     assert (job.position, job.name, job.location, job.startDate, job.endDate) == expected
     assert job.highlights == ("did things",)
+
+
+def test_labelled_contact_items_and_stacked_header_lines() -> None:
+    resume = read_markdown(
+        "**Jane Doe**\nSenior Engineer\n"
+        "Email: jane@example.io · Phone: +1 555 010 9999 · Website: https://jane.example.io · "
+        "LinkedIn: [jdoe](https://linkedin.com/in/jdoe) · Mastodon: https://m.example/@j · "
+        "Location: London, GB\n\n## Experience\n\n### Engineer — Acme\n\n- x\n"
+    )
+    basics = resume.basics
+    assert (basics.name, basics.label) == ("Jane Doe", "Senior Engineer")
+    assert (basics.email, basics.phone, basics.url) == (
+        "jane@example.io",
+        "+1 555 010 9999",
+        "https://jane.example.io",
+    )
+    assert [(p.network, p.username, p.url) for p in basics.profiles] == [
+        ("LinkedIn", "jdoe", "https://linkedin.com/in/jdoe"),
+        ("Mastodon", "", "https://m.example/@j"),
+    ]
+    assert (basics.location.city, basics.location.countryCode) == ("London", "GB")
+
+
+def test_a_wrapped_intro_paragraph_is_the_summary() -> None:
+    resume = read_markdown(
+        "# Jane Doe\n\njane@example.io\n\nI build reliable systems and\nmentor engineers.\n\n"
+        "## Skills\n\n- Python\n"
+    )
+    assert resume.basics.summary == "I build reliable systems and\nmentor engineers."
+    assert resume.settings.sectionOrder == ("summary", "skills")
