@@ -95,8 +95,8 @@ def make_styles(theme: Theme, fonts: FontSet) -> Styles:
             fontSize=theme.heading_size,
             leading=theme.heading_size * 1.2,
             textColor=accent,
-            spaceBefore=8,
-            spaceAfter=3.5,
+            spaceBefore=10,
+            spaceAfter=4,
         ),
         entry_title=style("EntryTitle", fontName=fonts.bold, fontSize=body_size + 0.5),
         entry_dates=style(
@@ -118,7 +118,7 @@ def make_styles(theme: Theme, fonts: FontSet) -> Styles:
             bulletFontName=fonts.regular,
             bulletFontSize=body_size,
             bulletColor=accent,
-            spaceBefore=1.2,
+            spaceBefore=2.0,
         ),
         row=style("Row", spaceBefore=1.5, leftIndent=10, firstLineIndent=-10),
         detail=style("Detail", fontSize=theme.small_size, leading=small_leading, spaceBefore=1),
@@ -188,7 +188,7 @@ class StoryBuilder:
             separator = text_markup(SEPARATOR, self.fonts)
             flow.append(Paragraph(separator.join(p for p in parts if p), s.contact))
         if flow:
-            flow.append(Spacer(1, 2))
+            flow.append(Spacer(1, 3))
         return flow
 
     def section(self, section: Section) -> list[Any]:
@@ -267,7 +267,7 @@ class StoryBuilder:
 
 
 # Room above every entry but a section's first: roles read as separate blocks.
-_ENTRY_GAP = 6.0
+_ENTRY_GAP = 8.0
 
 
 def _url_link(url: str, fonts: FontSet, color: str) -> str:
