@@ -32,6 +32,7 @@ from hypothesis import strategies as st
 from exporters.formats.docx import DocxExporter, DocxOptions
 from exporters.markup import plain_text
 from exporters.model import Resume
+from exporters.model.dates import DateStyle
 from exporters.model.sections import printed_sections
 from exporters.notes import collecting
 from exporters.registry import default_registry
@@ -448,6 +449,15 @@ def test_hidden_sections_are_absent_and_renamed_titles_present(jsonresume_sample
     area = jsonresume_sample.education[0].area
     assert area
     assert all(area not in p.text for p in document.paragraphs)
+
+
+def test_the_theme_date_style_is_used(jsonresume_sample: Resume) -> None:
+    theme = resolve(jsonresume_sample, date_style=DateStyle.LONG)
+    document = read(DocxExporter().export(jsonresume_sample, theme, DocxOptions()))
+    job = jsonresume_sample.work[0]
+    header = next(p for p in styled(document, "Heading 2") if p.text.startswith(job.position))
+    month = datetime.strptime(job.startDate[:7], "%Y-%m").strftime("%B %Y")
+    assert month in header.text
 
 
 # -- hostile text ------------------------------------------------------------
