@@ -18,6 +18,7 @@ if TYPE_CHECKING:
     from .settings import AppSettings
 
 SMOKE_TIMEOUT_MS = 60_000
+FORMATS_FALLBACK_MS = 1_000
 APP_ICON_NAMES = ("resume-studio.svg", "resume-studio.png", "app.svg", "app.png", "icon.png")
 
 
@@ -91,20 +92,43 @@ def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(args_list)
     app = _application()
 
-    from exporters.registry import default_registry
-
     from .document import ResumeDocument
     from .main_window import MainWindow
     from .settings import AppSettings
 
     settings = AppSettings()
     document = ResumeDocument()
-    window = MainWindow(document, default_registry(), settings)
+    window = MainWindow(document, None, settings)
     open_initial(window, settings, Path(args.file) if args.file else None)
+    _load_formats_after_first_paint(window)
     window.show()
     if args.smoke_test:
         return _run_smoke_test(app, window)
     return int(app.exec())
+
+
+def _load_formats_after_first_paint(window: MainWindow) -> None:
+    """Import the export formats (every plugin) once the window is on screen."""
+    from PySide6.QtCore import QEvent, QObject, QTimer
+
+    class FirstPaint(QObject):
+        def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+            if event.type() == QEvent.Type.Paint:
+                window.removeEventFilter(self)
+                QTimer.singleShot(0, load)
+            return False
+
+    def load() -> None:
+        if window.registry is not None:
+            return
+        from exporters.registry import default_registry
+
+        window.set_registry(default_registry())
+
+    window._first_paint = FirstPaint(window)  # type: ignore[attr-defined]
+    window.installEventFilter(window._first_paint)  # type: ignore[attr-defined]
+    # A window that is never painted (started minimised) still gets its formats.
+    QTimer.singleShot(FORMATS_FALLBACK_MS, load)
 
 
 def _run_smoke_test(app: QApplication, window: MainWindow) -> int:

@@ -62,7 +62,7 @@ class MainWindow(QMainWindow):
     def __init__(
         self,
         document: ResumeDocument,
-        registry: Registry,
+        registry: Registry | None,
         settings: AppSettings,
         dialogs: Dialogs | None = None,
         *,
@@ -110,8 +110,8 @@ class MainWindow(QMainWindow):
         self._fill_recent_menu()
         self.preview.set_current_format(settings.preview_format())
         self.preview.set_resume(document.resume, new_document=True)
-        for problem in registry.problems:
-            self.statusBar().showMessage(str(problem), 10000)
+        if registry is not None:
+            self.set_registry(registry)
 
     # --- layout --------------------------------------------------------------------
 
@@ -307,16 +307,8 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         self.export_menu = file_menu.addMenu(icon("export"), "&Export")
         self.export_actions: dict[str, QAction] = {}
-        for name, exporter in self.registry.exporters.items():
-            info = exporter.info
-            action = self._action(
-                f"{info.display_name} (.{info.extension})…",
-                lambda n=name: self.export_one(n),
-                tip=f"Export the résumé as {info.display_name}",
-            )
-            self.export_actions[name] = action
-            self.export_menu.addAction(action)
-        self.export_menu.setEnabled(bool(self.export_actions))
+        self.export_menu.setEnabled(False)
+        self.act_export_all.setEnabled(False)
         file_menu.addAction(self.act_export_all)
         file_menu.addSeparator()
         file_menu.addAction(self.act_quit)
@@ -358,6 +350,30 @@ class MainWindow(QMainWindow):
             button = bar.widgetForAction(action)
             if button is not None:
                 button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonIconOnly)  # type: ignore[attr-defined]
+
+    def set_registry(self, registry: Registry) -> None:
+        """Take the export formats: one File ▸ Export entry each, and the preview's exporters.
+
+        ``desktop.app`` loads them after the window is painted, so start-up
+        does not wait for every plugin to import.
+        """
+        self.registry = registry
+        self.export_menu.clear()
+        self.export_actions.clear()
+        for name, exporter in registry.exporters.items():
+            info = exporter.info
+            action = self._action(
+                f"{info.display_name} (.{info.extension})…",
+                lambda n=name: self.export_one(n),
+                tip=f"Export the résumé as {info.display_name}",
+            )
+            self.export_actions[name] = action
+            self.export_menu.addAction(action)
+        self.export_menu.setEnabled(bool(self.export_actions))
+        self.act_export_all.setEnabled(bool(self.export_actions))
+        self.preview.set_registry(registry)
+        for problem in registry.problems:
+            self.statusBar().showMessage(str(problem), 10000)
 
     # --- sections and forms --------------------------------------------------------
 
@@ -520,7 +536,9 @@ class MainWindow(QMainWindow):
 
     # --- export ----------------------------------------------------------------------
 
-    def export_all(self) -> ExportDialog:
+    def export_all(self) -> ExportDialog | None:
+        if self.registry is None:
+            return None
         dialog = ExportDialog(
             self.document.resume, self.registry, self.settings, self.dialogs, self, pool=self.pool
         )
@@ -532,6 +550,8 @@ class MainWindow(QMainWindow):
     def export_one(self, name: str) -> bool:
         from exporters.cli import default_basename
 
+        if self.registry is None:
+            return False
         info = self.registry.get(name).info
         folder = self.settings.last_folder("export") or str(Path.home())
         suggested = str(Path(folder) / f"{default_basename(self.document.resume)}.{info.extension}")

@@ -66,7 +66,7 @@ class PreviewPane(QWidget):
 
     def __init__(
         self,
-        registry: Registry,
+        registry: Registry | None,
         parent: QWidget | None = None,
         *,
         pool: QThreadPool | None = None,
@@ -133,6 +133,11 @@ class PreviewPane(QWidget):
         else:
             self._timer.start()
 
+    def set_registry(self, registry: Registry) -> None:
+        """The formats arrived (the app loads them after the window is painted)."""
+        self.registry = registry
+        self._kick()
+
     def render_now(self) -> None:
         self._timer.stop()
         self._kick()
@@ -187,7 +192,12 @@ class PreviewPane(QWidget):
 
     def _kick(self) -> None:
         fmt = self.current_format()
-        if fmt not in self._dirty or fmt in self._busy or self._snapshot is None:
+        if (
+            fmt not in self._dirty
+            or fmt in self._busy
+            or self._snapshot is None
+            or self.registry is None  # still loading: render when it arrives
+        ):
             return
         self._dirty.discard(fmt)
         try:
