@@ -12,6 +12,8 @@ from typing import TYPE_CHECKING, Protocol, runtime_checkable
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QWidget
 
+from .pyside_fix import keep_true_alive
+
 if TYPE_CHECKING:
     from exporters.model import Resume
 
@@ -66,6 +68,7 @@ class SectionForm(QWidget):
     def _connect_document(self) -> None:
         """Subscribe after the children exist, so item models (which subscribe
         themselves) update before the form re-reads the current entry."""
+        self.document.changed.connect(keep_true_alive)
         self.document.changed.connect(self.refresh)
         self.refresh(self.document.resume)
 
