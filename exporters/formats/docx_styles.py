@@ -139,12 +139,12 @@ def apply_theme(document: Document, theme: Theme) -> StyleIds:
     _font(contact, font, theme.small_size, muted)
     fmt = contact.paragraph_format
     fmt.alignment = WD_ALIGN_PARAGRAPH.LEFT
-    fmt.space_after = Pt(4)
+    fmt.space_after = Pt(3)
 
     section = styles["Heading 1"]
     _font(section, font, theme.heading_size, accent, bold=True)
     fmt = section.paragraph_format
-    fmt.space_before = Pt(9)
+    fmt.space_before = Pt(10)
     fmt.space_after = Pt(4)
     _leading(fmt, theme.heading_size * theme.line_spacing)
     fmt.keep_with_next = True
@@ -174,6 +174,7 @@ def apply_theme(document: Document, theme: Theme) -> StyleIds:
     row = _custom(styles, ROW_STYLE, WD_STYLE_TYPE.PARAGRAPH, normal)
     fmt = row.paragraph_format
     fmt.space_before = Pt(1.5)
+    fmt.space_after = Pt(0)
     fmt.keep_together = True
     fmt.left_indent = Pt(10)
     fmt.first_line_indent = Pt(-10)
@@ -182,7 +183,8 @@ def apply_theme(document: Document, theme: Theme) -> StyleIds:
     _font(bullet, font, theme.body_size, text)
     _clear(bullet, "contextualSpacing")
     fmt = bullet.paragraph_format
-    fmt.space_after = Pt(1.5)
+    fmt.space_before = Pt(2)
+    fmt.space_after = Pt(0)
     # A bullet is never cut across pages (as in the PDF): parsers join pages
     # without a break, and a reader loses the thread.
     fmt.keep_together = True
