@@ -22,15 +22,22 @@ class WholeParagraph(Paragraph):  # type: ignore[misc]
     it. Moving a whole bullet costs at most a few lines of white space.
     """
 
-    def __init__(self, text: str, style: Any, frame_height: float, **kwargs: Any) -> None:
+    def __init__(
+        self, text: str | None, style: Any, frame_height: float | None = None, **kwargs: Any
+    ) -> None:
         super().__init__(text, style, **kwargs)
+        # None for the pieces reportlab makes when it does cut one: they may cut again.
         self._frame_height = frame_height
 
     def split(self, avail_width: float, avail_height: float) -> list[Any]:
         _, height = self.wrap(avail_width, avail_height)
-        if height <= self._frame_height:
+        if self._frame_height is not None and height <= self._frame_height:
             return []
         return list(super().split(avail_width, avail_height))
+
+
+def _too_tall(flowable: Flowable, frame_height: float | None) -> bool:
+    return frame_height is not None and float(flowable.height) > frame_height
 
 
 class TwoEnds(Flowable):  # type: ignore[misc]
@@ -41,12 +48,18 @@ class TwoEnds(Flowable):  # type: ignore[misc]
     """
 
     def __init__(
-        self, left: Paragraph, right: Paragraph | None, *, space_before: float = 0.0
+        self,
+        left: Paragraph,
+        right: Paragraph | None,
+        *,
+        space_before: float = 0.0,
+        frame_height: float | None = None,
     ) -> None:
         super().__init__()
         self.left = left
         self.right = right
         self.space_before = space_before
+        self.frame_height = frame_height
         self._right_width = 0.0
 
     def getSpaceBefore(self) -> float:
@@ -86,15 +99,28 @@ class TwoEnds(Flowable):  # type: ignore[misc]
             self.right.drawOn(self.canv, x, self.height - right_shift - self.right.height)
 
     def split(self, avail_width: float, avail_height: float) -> list[Any]:
-        return []
+        # Moves whole to the next page; only a header taller than a page (a
+        # pasted essay as a job title) falls apart into two plain paragraphs.
+        if not _too_tall(self, self.frame_height):
+            return []
+        pieces = list(self.left.split(avail_width, avail_height)) or [self.left]
+        return pieces if self.right is None else [*pieces, self.right]
 
 
 class RuledTitle(Flowable):  # type: ignore[misc]
     """A section title with a thin rule under it, kept as one unit."""
 
-    def __init__(self, title: Paragraph, color: Any, thickness: float, gap: float) -> None:
+    def __init__(
+        self,
+        title: Paragraph,
+        color: Any,
+        thickness: float,
+        gap: float,
+        frame_height: float | None = None,
+    ) -> None:
         super().__init__()
         self.title = title
+        self.frame_height = frame_height
         self.color = color
         self.thickness = thickness
         self.gap = gap
@@ -114,7 +140,9 @@ class RuledTitle(Flowable):  # type: ignore[misc]
             self.canv.line(0, y, self.width, y)
 
     def split(self, avail_width: float, avail_height: float) -> list[Any]:
-        return []
+        if not _too_tall(self, self.frame_height):
+            return []
+        return list(self.title.split(avail_width, avail_height)) or [self.title]
 
     def getSpaceBefore(self) -> float:
         return float(self.title.getSpaceBefore())

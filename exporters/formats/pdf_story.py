@@ -193,7 +193,7 @@ class StoryBuilder:
 
     def section(self, section: Section) -> list[Any]:
         s = self.styles
-        title = Paragraph(
+        title = self.para(
             plain_markup(section.title, self.fonts, where="a section title"), s.heading
         )
         heading = RuledTitle(
@@ -201,6 +201,7 @@ class StoryBuilder:
             HexColor(self.theme.accent),
             thickness=0.6 if self.theme.section_rule else 0,
             gap=2.5,
+            frame_height=self.frame_height,
         )
         where = f"“{section.title}”"
         # Each block is (what must stay together, what may follow on the next page).
@@ -231,6 +232,7 @@ class StoryBuilder:
                     self.field(title, s.entry_title, where),
                     self.field(entry.dates, s.entry_dates, where) if entry.dates else None,
                     space_before=0 if first else _ENTRY_GAP,
+                    frame_height=self.frame_height,
                 )
             )
         org_markup = field_markup(org, self.fonts, where=where, link_color=self.link_color)
@@ -244,6 +246,7 @@ class StoryBuilder:
                 TwoEnds(
                     self.para(org_markup, s.entry_org),
                     self.field(entry.location, s.entry_place, where) if entry.location else None,
+                    frame_height=self.frame_height,
                 )
             )
         body: list[Any] = [self.field(p, s.body, where) for p in entry.paragraphs]

@@ -510,6 +510,30 @@ def test_a_500_character_word_stays_inside_the_margins() -> None:
     assert text.count(word) >= 2  # the title and the bullet, split only by line breaks
 
 
+@pytest.mark.parametrize("where", ["bullet", "position", "organization", "section title"])
+def test_a_field_longer_than_a_page_flows_over_pages(where: str) -> None:
+    essay = " ".join(f"w{i}" for i in range(2500))
+    work: dict[str, Any] = {"name": "Co", "position": "Dev", "highlights": ["after"]}
+    settings: dict[str, Any] = {}
+    if where == "bullet":
+        work["highlights"] = [essay, "after"]
+    elif where == "position":
+        work["position"] = essay
+    elif where == "organization":
+        work["name"] = essay
+    else:
+        settings = {"sectionTitles": {"work": essay}}
+    resume = Resume.model_validate(
+        {"basics": {"name": "Ann"}, "work": [work], "meta": {"resumeStudio": settings}}
+    )
+    data = export(resume)
+    assert len(PdfReader(io.BytesIO(data)).pages) > 1
+    for reader, text in readings(data).items():
+        # Only here may a page number fall inside a field: it is longer than a page.
+        assert essay in squash(without_page_numbers(text)), reader
+        assert "after" in text
+
+
 def test_cjk_survives_and_uncovered_scripts_are_reported() -> None:
     resume = Resume.model_validate(
         {
