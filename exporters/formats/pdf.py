@@ -64,16 +64,16 @@ def _render(resume: Resume, theme: Theme, options: PdfOptions) -> bytes:
     from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate
 
     from ..fonts import font_set
-    from .pdf_markup import clean
+    from ..markup import plain_text
+    from .pdf_markup import quiet_clean
     from .pdf_story import StoryBuilder
 
     fonts = font_set(theme.pdf_font)
     outline = build_outline(resume, theme.date_style)
     buffer = io.BytesIO()
-    name = clean(outline.name)
-    label = clean(outline.label)
-    from ..markup import plain_text
-
+    # The page itself reports removed characters; the metadata just drops them.
+    name = quiet_clean(outline.name)
+    label = quiet_clean(plain_text(outline.label))
     doc = BaseDocTemplate(
         buffer,
         pagesize=(theme.page_width, theme.page_height),
@@ -83,7 +83,7 @@ def _render(resume: Resume, theme: Theme, options: PdfOptions) -> bytes:
         bottomMargin=theme.margin_bottom,
         title=f"{name} — Résumé" if name else "Résumé",
         author=name,
-        subject=plain_text(label),
+        subject=label,
         creator="Résumé Studio",
         producer="Résumé Studio (reportlab)",
         lang="en",

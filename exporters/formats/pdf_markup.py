@@ -10,17 +10,20 @@ coverage so a symbol or a Chinese name is set in a font that has it.
 from __future__ import annotations
 
 import re
-import unicodedata
 from typing import TYPE_CHECKING
 
 from ..markup import Run, parse_inline
-from ..notes import note
+from ..notes import collecting, note
 from .cleaning import normalize_newlines, strip_control
 
 if TYPE_CHECKING:
     from ..fonts import FontSet
 
 _SURROGATE = re.compile("[\ud800-\udfff]")
+# Scripts written right to left: Hebrew, Arabic, Syriac, Thaana, N'Ko…
+_RTL = re.compile(
+    "[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc\U00010800-\U00010fff\U0001e800-\U0001efff]"
+)
 _SAFE_SCHEMES = ("http://", "https://", "mailto:", "tel:", "ftp://")
 _BARE_DOMAIN = re.compile(r"^[\w.-]+\.[a-z]{2,}(?:[/?#]\S*)?$", re.IGNORECASE)
 
@@ -33,12 +36,18 @@ def clean(text: str, where: str = "") -> str:
     if _SURROGATE.search(text):
         note("removed broken characters (unpaired UTF-16 surrogates)")
         text = _SURROGATE.sub("", text)
-    if any(unicodedata.bidirectional(c) in ("R", "AL") for c in text):
+    if _RTL.search(text):
         note(
             "right-to-left text (Hebrew, Arabic…) is printed in the PDF left to right and "
             "without joined letter forms, so it may read wrongly; the DOCX export handles it"
         )
     return text
+
+
+def quiet_clean(text: str) -> str:
+    """``clean`` without notes, for copies of text the page already reported on."""
+    with collecting():
+        return clean(text)
 
 
 def escape(text: str) -> str:
@@ -56,7 +65,7 @@ def safe_href(href: str | None) -> str | None:
     """
     if not href:
         return None
-    target = "%20".join(clean(href).split())
+    target = "%20".join(quiet_clean(href).split())
     lower = target.lower()
     if lower.startswith(_SAFE_SCHEMES):
         return target
