@@ -12,9 +12,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from PySide6.QtWidgets import QApplication
 
+    from .autosave import RecoveryCopy
     from .main_window import MainWindow
+    from .recovery import Choice
     from .settings import AppSettings
 
 SMOKE_TIMEOUT_MS = 60_000
@@ -99,12 +103,46 @@ def main(argv: list[str] | None = None) -> int:
     settings = AppSettings()
     document = ResumeDocument()
     window = MainWindow(document, None, settings)
+    from .autosave import AutosaveManager
+
+    window.attach_autosave(AutosaveManager(document, parent=window))
     open_initial(window, settings, Path(args.file) if args.file else None)
     _load_formats_after_first_paint(window)
     window.show()
+    if not args.smoke_test:
+        from .recovery import ask_with_message_box
+
+        recover_unsaved_work(window, ask_with_message_box(window))
     if args.smoke_test:
         return _run_smoke_test(app, window)
     return int(app.exec())
+
+
+def recover_unsaved_work(
+    window: MainWindow, choose: Callable[[RecoveryCopy], Choice], state_dir: Path | None = None
+) -> bool:
+    """After a crash: offer the recovery copies; restore the first one the user picks.
+
+    Further restored copies stay on disk and are offered again at the next start:
+    one window shows one résumé.
+    """
+    from .autosave import find_recovery
+    from .recovery import offer_recovery, report_problems
+
+    copies = find_recovery(state_dir)
+    if not copies:
+        return False
+    outcome = offer_recovery(copies, choose)
+    report_problems(outcome.problems, window)
+    if not outcome.restored:
+        return False
+    first = outcome.restored[0]
+    window.document.load(first.resume, first.original, clean=False)
+    window.files.loaded.emit()
+    if window.autosave is not None:
+        window.autosave.adopt(first.copy)
+    window.statusBar().showMessage("Restored your unsaved changes; save them to keep them", 10000)
+    return True
 
 
 def _load_formats_after_first_paint(window: MainWindow) -> None:

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 from exporters.model import Resume, ResumeFileError
 
 from .document import ResumeDocument
+from .file_guard import FileGuard
 from .settings import AppSettings
 
 JSON_FILTER = "JSON Resume (*.json)"
@@ -56,6 +57,17 @@ class Dialogs:
             box.setInformativeText(detail)
         box.exec()
 
+    def confirm(self, parent: QWidget | None, title: str, question: str, action: str) -> bool:
+        """A yes/no question whose yes button says what happens (``action``)."""
+        box = QMessageBox(
+            QMessageBox.Icon.Warning, title, question, QMessageBox.StandardButton.NoButton, parent
+        )
+        yes = box.addButton(action, QMessageBox.ButtonRole.AcceptRole)
+        box.addButton(QMessageBox.StandardButton.Cancel)
+        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+        box.exec()
+        return box.clickedButton() is yes
+
     def ask_save(self, parent: QWidget | None, name: str) -> Answer:
         box = QMessageBox(
             QMessageBox.Icon.Warning,
@@ -87,12 +99,15 @@ class FileController(QObject):
         settings: AppSettings,
         dialogs: Dialogs,
         window: QWidget | None = None,
+        guard: FileGuard | None = None,
     ) -> None:
         super().__init__(window)
         self.document = document
         self.settings = settings
         self.dialogs = dialogs
         self.window = window
+        # Notices a file another program changed since we opened or saved it.
+        self.guard = guard if guard is not None else FileGuard()
 
     # --- the unsaved-work prompt --------------------------------------------------
 
@@ -139,6 +154,7 @@ class FileController(QObject):
         except ResumeFileError as exc:
             self._report_load_error(exc)
             return False
+        self.guard.remember(path)
         self.document.load(resume, path.resolve())
         self.loaded.emit()
         self._remember(path)
@@ -224,6 +240,11 @@ class FileController(QObject):
     def _save_to(self, path: Path) -> bool:
         from exporters.model import save_resume
 
+        confirm = lambda question: self.dialogs.confirm(  # noqa: E731
+            self.window, "The file changed on disk", question, "Save Anyway"
+        )
+        if not self.guard.may_save(path, confirm):
+            return False
         try:
             save_resume(self.document.resume, path)
         except ResumeFileError as exc:
@@ -234,6 +255,7 @@ class FileController(QObject):
                 f"{exc.reason[:1].upper()}{exc.reason[1:]}.",
             )
             return False
+        self.guard.remember(path)
         self.document.mark_saved(path.resolve())
         self._remember(path)
         self.message.emit(f"Saved {path.name}")

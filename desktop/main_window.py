@@ -42,6 +42,7 @@ if TYPE_CHECKING:
     from exporters.model import Resume
     from exporters.registry import Registry
 
+    from .autosave import AutosaveManager
     from .document import ResumeDocument
     from .settings import AppSettings
 
@@ -80,6 +81,7 @@ class MainWindow(QMainWindow):
         self.export_runner = ExportRunner(pool, self)
         self.export_runner.finished.connect(self._single_export_finished)
         self.export_dialog: ExportDialog | None = None
+        self.autosave: AutosaveManager | None = None
         self._forms: dict[str, QWidget] = {}
         self._list: Any = None  # the ListEditing the Edit menu acts on
 
@@ -375,6 +377,14 @@ class MainWindow(QMainWindow):
         for problem in registry.problems:
             self.statusBar().showMessage(str(problem), 10000)
 
+    def attach_autosave(self, manager: AutosaveManager) -> None:
+        """Keep a recovery copy of unsaved work; it is removed when the window closes cleanly."""
+        self.autosave = manager
+        manager.failed.connect(self._autosave_failed)
+
+    def _autosave_failed(self, reason: str) -> None:
+        self.statusBar().showMessage(reason, 15000)
+
     # --- sections and forms --------------------------------------------------------
 
     def current_section(self) -> str:
@@ -603,6 +613,8 @@ class MainWindow(QMainWindow):
         self.settings.set_last_file(self.document.path)
         self.settings.sync()
         self.preview.shutdown()
+        if self.autosave is not None:
+            self.autosave.close()  # saved or discarded on purpose: no recovery needed
         if self.export_runner.running:
             self.export_runner.pool.waitForDone(30_000)
         app = QApplication.instance()

@@ -191,3 +191,24 @@ def test_window_geometry_and_splitter_are_restored(qtbot, tmp_path, long_sample)
     again = make_window(qtbot, tmp_path, long_sample, settings=temp_settings(tmp_path))
     assert (again.width(), again.height()) == (780, 640)
     assert again.splitter.sizes() == sizes
+
+
+def test_saving_over_a_file_another_program_changed_asks_first(qtbot, tmp_path, saved, monkeypatch):
+    window = make_window(qtbot, tmp_path, Resume())
+    window.files.open_path(saved)
+    window.document.set_value("basics.name", "Mine")
+    saved.write_text(saved.read_text(encoding="utf-8").replace("Zoë", "Theirs"), encoding="utf-8")
+    asked: list[str] = []
+    answers = [False, True]
+
+    def confirm(parent, title, question, action):
+        asked.append(question)
+        return answers.pop(0)
+
+    monkeypatch.setattr(window.dialogs, "confirm", confirm)
+    assert not window.files.save()
+    assert "changed by another program" in asked[0]
+    assert "Theirs" in saved.read_text(encoding="utf-8")
+    assert window.files.save()
+    assert load_resume(saved).basics.name == "Mine"
+    assert "Theirs" in saved.with_name("zoe.json.bak").read_text(encoding="utf-8")

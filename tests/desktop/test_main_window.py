@@ -264,3 +264,55 @@ def test_smoke_test_flag_exits_zero_after_the_first_preview(tmp_path):
     assert done.returncode == 0, done.stderr
     assert "pdf preview rendered" in done.stderr
     assert (tmp_path / "Resume Studio" / "Resume Studio.conf").exists()  # not the real settings
+
+
+def test_autosave_keeps_a_copy_until_a_clean_close(qtbot, tmp_path, long_sample):
+    from desktop.autosave import AutosaveManager
+
+    window = make_window(qtbot, tmp_path, long_sample)
+    manager = AutosaveManager(window.document, tmp_path / "state", delay_ms=50, parent=window)
+    window.attach_autosave(manager)
+    window.document.set_value("basics.name", "Unsaved Work")
+    qtbot.waitUntil(manager.path.exists, timeout=5000)
+    assert "Unsaved Work" in manager.path.read_text(encoding="utf-8")
+    dialogs_of(window).answers.append(Answer.DISCARD)
+    assert window.close()
+    assert not manager.path.exists()
+
+
+def test_start_after_a_crash_restores_the_recovery_copy(qtbot, tmp_path, long_sample):
+    from desktop.app import recover_unsaved_work
+    from desktop.autosave import AutosaveManager
+    from desktop.recovery import Choice
+    from exporters.model import save_resume
+
+    original = tmp_path / "ada.json"
+    save_resume(long_sample, original, backup=False)
+    state = tmp_path / "state"
+    driver = Path(__file__).parents[1] / "reliability" / "_gui_driver.py"
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    crashed = subprocess.Popen(
+        [sys.executable, str(driver), "edit", str(state), str(original)],
+        env=env,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        line = crashed.stdout.readline()  # "copy <path>" once the copy is on disk
+        assert line.startswith("copy ")
+    finally:
+        crashed.kill()  # the crash
+        crashed.wait(10)
+        crashed.stdout.close()
+
+    window = make_window(qtbot, tmp_path, Resume())
+    window.attach_autosave(AutosaveManager(window.document, state, delay_ms=50, parent=window))
+    asked: list[object] = []
+    assert recover_unsaved_work(window, lambda copy: asked.append(copy) or Choice.RESTORE, state)
+    assert len(asked) == 1
+    assert window.document.resume.basics.name == "Ada Lovelace-Byron"
+    assert window.document.path == original
+    assert window.isWindowModified()
+    assert window.autosave.path.exists()  # our own copy replaced the crashed one
+    assert [p for p in state.glob("*.json") if p != window.autosave.path] == []
+    dialogs_of(window).answers.append(Answer.DISCARD)
