@@ -28,6 +28,15 @@ class WholeParagraph(Paragraph):  # type: ignore[misc]
         super().__init__(text, style, **kwargs)
         # None for the pieces reportlab makes when it does cut one: they may cut again.
         self._frame_height = frame_height
+        self._wrapped_at: float | None = None
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        # Line breaking is most of an export's time, and KeepTogether measures
+        # its content before the frame lays it out: break lines once per width.
+        if avail_width != self._wrapped_at:
+            super().wrap(avail_width, avail_height)
+            self._wrapped_at = avail_width
+        return self.width, self.height
 
     def split(self, avail_width: float, avail_height: float) -> list[Any]:
         _, height = self.wrap(avail_width, avail_height)
