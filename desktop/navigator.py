@@ -168,6 +168,29 @@ class SectionModel(QAbstractListModel):
 
     # --- drag and drop -------------------------------------------------------------
 
+    def moveRows(
+        self,
+        source_parent: ModelIndex,
+        source_row: int,
+        count: int,
+        destination_parent: ModelIndex,
+        destination_child: int,
+    ) -> bool:
+        """What QListView calls for an internal drag: move one section as a document edit.
+
+        ``destination_child`` is the row the section goes before, counted
+        before the move. The rows then follow through ``layoutChanged``.
+        """
+        if source_parent.isValid() or destination_parent.isValid() or count != 1:
+            return False
+        if not 1 <= source_row < len(self._rows):
+            return False
+        target = destination_child - 1 if destination_child > source_row else destination_child
+        target = max(1, min(target, len(self._rows) - 1))
+        if target == source_row:
+            return False
+        return section_settings.move_section(self.document, self._rows[source_row].key, target - 1)
+
     def supportedDropActions(self) -> Qt.DropAction:
         return Qt.DropAction.MoveAction
 
@@ -201,10 +224,7 @@ class SectionModel(QAbstractListModel):
         if row < 0:
             # Dropped onto an item: take its place.
             row = parent.row() if parent.isValid() else len(self._rows)
-        # ``row`` counts the rows before the drop, including the one being moved.
-        target = row - 1 if row > source else row
-        target = max(1, min(target, len(self._rows) - 1))
-        section_settings.move_section(self.document, key, target - 1)
+        self.moveRows(QModelIndex(), source, 1, QModelIndex(), row)
         # The document edit already reordered the rows; the view must not
         # remove the source row itself, which removeRows (not implemented) ensures.
         return True

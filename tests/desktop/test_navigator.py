@@ -133,3 +133,15 @@ def test_a_loaded_document_with_other_sections_resets_rows(document):
     document.load(Resume(), None)
     assert keys(model) == [HEADER_KEY, *STANDARD_SECTIONS]
     assert model.index(model.row_of("work"), 0).data(Qt.ItemDataRole.UserRole + 2) == 0
+
+
+def test_move_row_is_what_an_internal_drag_calls(document):
+    model = SectionModel(document)
+    source = model.row_of("awards")
+    assert model.moveRow(QModelIndex(), source, QModelIndex(), 1)  # before the first section
+    assert keys(model)[1] == "awards"
+    assert section_order(document.resume)[0] == "awards"
+    assert not model.moveRow(QModelIndex(), 0, QModelIndex(), 3)  # the header stays put
+    document.undo_stack.undo()
+    assert keys(model)[model.row_of("awards")] == "awards"
+    assert section_order(document.resume)[0] == "summary"
