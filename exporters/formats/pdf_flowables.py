@@ -33,7 +33,8 @@ class WholeParagraph(Paragraph):  # type: ignore[misc]
     def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
         # Line breaking is most of an export's time, and KeepTogether measures
         # its content before the frame lays it out: break lines once per width.
-        if avail_width != self._wrapped_at:
+        # (reportlab drops the broken lines when it splits one, so check they are there.)
+        if avail_width != self._wrapped_at or not hasattr(self, "blPara"):
             super().wrap(avail_width, avail_height)
             self._wrapped_at = avail_width
         return self.width, self.height
