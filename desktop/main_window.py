@@ -10,6 +10,7 @@ dialogs.
 from __future__ import annotations
 
 import contextlib
+import functools
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -366,7 +367,7 @@ class MainWindow(QMainWindow):
             info = exporter.info
             action = self._action(
                 f"{info.display_name} (.{info.extension})…",
-                lambda n=name: self.export_one(n),
+                functools.partial(self.export_one, name),
                 tip=f"Export the résumé as {info.display_name}",
             )
             self.export_actions[name] = action

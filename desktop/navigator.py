@@ -7,6 +7,7 @@ a document edit (see ``section_settings``), so each one is undoable.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 from PySide6.QtCore import (
@@ -200,7 +201,7 @@ class SectionModel(QAbstractListModel):
     def mimeTypes(self) -> list[str]:
         return [MIME_TYPE]
 
-    def mimeData(self, indexes: list[QModelIndex]) -> QMimeData:
+    def mimeData(self, indexes: Sequence[QModelIndex]) -> QMimeData:
         data = QMimeData()
         keys = [self._rows[i.row()].key for i in indexes if i.isValid()]
         if keys:
@@ -252,7 +253,7 @@ def _tooltip(info: SectionInfo) -> str:
 class SectionDelegate(QStyledItemDelegate):
     """Draws the item count at the right edge and greys out hidden sections."""
 
-    def initStyleOption(self, option: QStyleOptionViewItem, index: QModelIndex) -> None:
+    def initStyleOption(self, option: QStyleOptionViewItem, index: ModelIndex) -> None:
         super().initStyleOption(option, index)
         if index.data(Qt.ItemDataRole.CheckStateRole) == Qt.CheckState.Unchecked:
             option.palette.setColor(
@@ -260,7 +261,7 @@ class SectionDelegate(QStyledItemDelegate):
             )
             option.font.setItalic(True)
 
-    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: ModelIndex) -> None:
         count = index.data(CountRole)
         key = index.data(KeyRole)
         opt = QStyleOptionViewItem(option)
@@ -290,7 +291,7 @@ class SectionDelegate(QStyledItemDelegate):
         )
         painter.restore()
 
-    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:
+    def sizeHint(self, option: QStyleOptionViewItem, index: ModelIndex) -> QSize:
         hint = super().sizeHint(option, index)
         return QSize(hint.width() + 32, max(hint.height(), option.fontMetrics.height() + 12))
 

@@ -31,7 +31,9 @@ class AppSettings:
         raw = self.store.value("files/recent", [])
         if isinstance(raw, str):  # QSettings gives a bare string for a one-item list
             raw = [raw]
-        return [Path(p) for p in (raw or []) if isinstance(p, str) and p]
+        if not isinstance(raw, list):
+            return []
+        return [Path(p) for p in raw if isinstance(p, str) and p]
 
     def add_recent(self, path: Path) -> None:
         path = path.resolve()
@@ -56,7 +58,7 @@ class AppSettings:
         self.store.setValue("files/last", str(path) if path else "")
 
     def has_run_before(self) -> bool:
-        return self.store.value("app/hasRun", False, type=bool)  # type: ignore[no-any-return]
+        return bool(self.store.value("app/hasRun", False, type=bool))
 
     def set_has_run(self) -> None:
         self.store.setValue("app/hasRun", True)
