@@ -35,6 +35,7 @@ always the same résumé. Most files have a short comment or none.
 
 from __future__ import annotations
 
+import html
 import json
 import re
 from typing import Any
@@ -68,6 +69,9 @@ from ..readers.markdown import (
 )
 from ..registry import ExporterInfo
 from ..theme import Theme
+from .cleaning import strip_control
+
+_RAW_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff]")
 
 
 class MarkdownOptions(BaseModel):
@@ -77,16 +81,54 @@ class MarkdownOptions(BaseModel):
     round_trip_comment: bool = True  # keep what Markdown can't show in a trailing comment
 
 
+_SAFE_SCHEMES = frozenset({"http", "https", "mailto", "tel"})
+_SCHEME = re.compile(r"^\s*([a-zA-Z][a-zA-Z0-9+.-]*):")
+# Escapes not every renderer knows (Python-Markdown shows "\<" and "\|" as typed):
+# entities mean the same character everywhere.
+_ENTITY_FOR = {"<": "&lt;", ">": "&gt;", "|": "&#124;", "&": "&amp;"}
+
+
+def safe_href(href: str) -> bool:
+    """Only links that open a page or a mail: never ``javascript:`` or ``data:``."""
+    match = _SCHEME.match(href)
+    return match is None or match.group(1).lower() in _SAFE_SCHEMES
+
+
+def _inert(runs: list[Run]) -> list[Run]:
+    return [r if not r.href or safe_href(r.href) else Run(r.text, r.bold, r.italic) for r in runs]
+
+
+def write_runs(runs: list[Run]) -> str:
+    """Runs as inline Markdown: formatting kept, every other character literal."""
+    text = to_markdown(_inert(runs)).strip()
+    return re.sub(r"\\(.)", lambda m: _ENTITY_FOR.get(m.group(1), m.group(0)), text, flags=re.S)
+
+
+def write_html(runs: list[Run]) -> str:
+    """Runs as inline HTML, for the centred header block (a raw HTML block in Markdown)."""
+    out: list[str] = []
+    for run in _inert(runs):
+        text = html.escape(run.text, quote=False).replace("\n", "<br>")
+        if run.italic:
+            text = f"<i>{text}</i>"
+        if run.bold:
+            text = f"<b>{text}</b>"
+        if run.href:
+            text = f'<a href="{html.escape(run.href)}">{text}</a>'
+        out.append(text)
+    return "".join(out).strip()
+
+
 def md(text: str) -> str:
-    """A field as Markdown: its formatting kept, everything else literal."""
-    return to_markdown(parse_inline(text)).strip()
+    """A field as Markdown."""
+    return write_runs(parse_inline(text))
 
 
 def _styled(text: str, *, bold: bool = False, italic: bool = False, href: str = "") -> str:
     runs = [
         Run(r.text, r.bold or bold, r.italic or italic, href or r.href) for r in parse_inline(text)
     ]
-    return to_markdown(runs).strip()
+    return write_runs(runs)
 
 
 def _heading_text(text: str) -> str:
@@ -94,12 +136,11 @@ def _heading_text(text: str) -> str:
     return re.sub(r"(\s)(#+)\s*$", lambda m: m[1] + m[2].replace("#", "\\#"), md(text))
 
 
-def _link(label: str, url: str) -> str:
-    return to_markdown([Run(label, href=url)])
+_NEST = "    "  # four spaces: the indent every renderer (Python-Markdown too) nests by
 
 
 def _bullets(items: tuple[str, ...], indent: str = "") -> list[str]:
-    return [f"{indent}- " + md(item).replace("\n", "\n" + indent + "  ") for item in items]
+    return [f"{indent}- " + md(item).replace("\n", "\n" + indent + _NEST) for item in items]
 
 
 class MarkdownExporter:
@@ -119,7 +160,9 @@ class MarkdownExporter:
             else MarkdownOptions.model_validate(options or {})
         )
         writer = _Writer(resume, theme)
-        visible = writer.document(opts.centered_header)
+        # Control characters are invisible and trip Markdown tools; the exact
+        # text still comes back on import through the comment.
+        visible = strip_control(writer.document(opts.centered_header))
         text = visible
         if opts.round_trip_comment:
             text += _patch_comment(resume, visible)
@@ -137,6 +180,8 @@ def _patch_comment(resume: Resume, visible: str) -> str:
     payload = json.dumps({"patch": ops}, ensure_ascii=False, separators=(",", ":"))
     # "<", ">" and "&" never appear raw, so the comment can't be closed early.
     payload = payload.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+    # DEL, C1 controls and non-characters stay escaped too: the file holds none raw.
+    payload = _RAW_CONTROL.sub(lambda m: f"\\u{ord(m.group(0)):04x}", payload)
     return f"\n{PATCH_PREFIX} {payload} -->\n"
 
 
@@ -162,37 +207,48 @@ class _Writer:
     # -- header ---------------------------------------------------------------
 
     def header(self, centered: bool) -> None:
+        """The name, title and contacts: an HTML block like the sample's, or Markdown."""
         basics = self.resume.basics
-        if centered:
-            self.para('<div align="center">')
-        if basics.name.strip():
-            self.para(f"# {_heading_text(basics.name)}")
-        if basics.label.strip():
-            self.para(f"### {_heading_text(basics.label)}")
-        contact: list[str] = []
+        contact: list[list[Run]] = []
         if basics.email:
-            contact.append(_link(basics.email, f"mailto:{basics.email}"))
+            contact.append([Run(basics.email, href=f"mailto:{basics.email}")])
         if basics.phone:
-            contact.append(md(basics.phone))
+            contact.append([Run(basics.phone)])
         if basics.url:
             shown = re.sub(r"^https?://", "", basics.url).rstrip("/") or basics.url
-            contact.append(_link(shown, basics.url))
+            contact.append([Run(shown, href=basics.url)])
         loc = basics.location
         place = [loc.address, loc.city, loc.region, loc.postalCode, loc.countryCode]
         if any(p.strip() for p in place):
-            contact.append(md(", ".join(p for p in place if p.strip())))
-        if contact:
-            self.para(" · ".join(contact))
-        profiles = [
-            f"**{md(p.network)}:** {_link(p.username or p.url, p.url) if p.url else md(p.username)}"
-            if p.network
-            else _link(p.username or p.url, p.url)
-            for p in basics.profiles
-        ]
-        if profiles:
-            self.para(" · ".join(profiles))
-        if centered:
-            self.para("</div>")
+            contact.append(parse_inline(", ".join(p for p in place if p.strip())))
+        profiles: list[list[Run]] = []
+        for p in basics.profiles:
+            network = parse_inline(p.network + ":") if p.network.strip() else []
+            runs = [Run(r.text, True, r.italic, r.href) for r in network]
+            runs += [Run(" ")] if runs else []
+            if p.url:
+                runs.append(Run(p.username or p.url, href=p.url))
+            else:
+                runs += parse_inline(p.username)
+            profiles.append(runs)
+        lines = [" · ".join(map(write_runs, line)) for line in (contact, profiles) if line]
+        if not centered:
+            if basics.name.strip():
+                self.para(f"# {_heading_text(basics.name)}")
+            if basics.label.strip():
+                self.para(f"### {_heading_text(basics.label)}")
+            for line in lines:
+                self.para(line)
+            return
+        self.para('<div align="center">')
+        if basics.name.strip():
+            self.para(f"<h1>{write_html(parse_inline(basics.name))}</h1>")
+        if basics.label.strip():
+            self.para(f"<h3>{write_html(parse_inline(basics.label))}</h3>")
+        for items in (contact, profiles):
+            if items:
+                self.para("<p>" + " · ".join(map(write_html, items)) + "</p>")
+        self.para("</div>")
 
     # -- sections ---------------------------------------------------------------
 
@@ -337,7 +393,7 @@ def _keyword_group(group: Skill | Interest) -> list[str]:
     level = getattr(group, "level", "")
     prefix = " ".join(p for p in (label, f"*({md(level)})*" if level.strip() else "") if p)
     if any("," in k or ";" in k for k in group.keywords):
-        return [f"- {prefix}".rstrip(), *_bullets(group.keywords, "  ")]
+        return [f"- {prefix}".rstrip(), *_bullets(group.keywords, _NEST)]
     keywords = ", ".join(md(k) for k in group.keywords)
     return [f"- {' '.join(p for p in (prefix, keywords) if p)}".rstrip()]
 

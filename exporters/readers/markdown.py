@@ -65,6 +65,7 @@ import json
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
 
@@ -296,7 +297,7 @@ _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 _HTML_HEADING = re.compile(r"^\s*<h([1-6])\b[^>]*>(.*?)</h\1\s*>\s*$", re.I | re.S)
 _HTML_ONLY = re.compile(r"^\s*(?:</?[a-zA-Z][^>]*>\s*)+$")
 _COMMENT_LINE = re.compile(r"^\s*<!--.*-->\s*$")
-_TAG = re.compile(r"<[^>]*>")
+_TAG_LINE = re.compile(r"^\s*</?[a-zA-Z][^>]*>")
 
 
 def _indent(prefix: str) -> int:
@@ -320,6 +321,8 @@ def blocks_of(lines: list[str]) -> list[Block]:
     while index < len(lines):
         raw = lines[index]
         index += 1
+        if "&" in raw and not _TAG_LINE.match(raw) and not _FENCE.match(raw):
+            raw = decode_entities(raw)
         if not raw.strip():
             blank_before = True
             continue
@@ -382,8 +385,69 @@ def blocks_of(lines: list[str]) -> list[Block]:
     return blocks
 
 
-def _html_text(fragment: str) -> str:
-    return html.unescape(_TAG.sub("", re.sub(r"<br\s*/?>", "\n", fragment, flags=re.I)))
+_ENTITY_REF = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
+_MARKUP_CHARS = frozenset("\\`*_[]<>|#&!-+.()")
+
+
+def decode_entities(line: str) -> str:
+    """``&lt;``, ``&#124;``, ``&amp;`` -> the character, escaped where it could be markup.
+
+    Markdown renderers show an entity as its character; a character that stands
+    for itself must not turn into markup on the way in.
+    """
+
+    def one(match: re.Match[str]) -> str:
+        chars = html.unescape(match.group(0))
+        if chars == match.group(0):
+            return chars  # not an entity anyone knows: the text as typed
+        return "".join("\\" + c if c in _MARKUP_CHARS else c for c in chars)
+
+    return _ENTITY_REF.sub(one, line)
+
+
+class _HtmlToMarkdown(HTMLParser):
+    """Inline HTML (a header block) as inline Markdown: b/strong, i/em, links, br.
+
+    Every other tag is dropped and its text kept literally; nothing is fetched.
+    """
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.out: list[str] = []
+        self.hrefs: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in {"b", "strong"}:
+            self.out.append("**")
+        elif tag in {"i", "em"}:
+            self.out.append("*")
+        elif tag == "a":
+            href = (dict(attrs).get("href") or "").strip()
+            self.hrefs.append(href)
+            self.out.append("[" if href else "")
+        elif tag == "br":
+            self.out.append("\n")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in {"b", "strong"}:
+            self.out.append("**")
+        elif tag in {"i", "em"}:
+            self.out.append("*")
+        elif tag == "a" and self.hrefs:
+            href = self.hrefs.pop()
+            self.out.append(f"]({href.replace(' ', '%20')})" if href else "")
+
+    def handle_data(self, data: str) -> None:
+        self.out.append(escape_markdown(data))
+
+
+def html_to_markdown(fragment: str) -> str:
+    parser = _HtmlToMarkdown()
+    parser.feed(fragment)
+    parser.close()
+    while parser.hrefs:  # an <a> never closed
+        parser.handle_endtag("a")
+    return "".join(parser.out)
 
 
 # --- the document ------------------------------------------------------------------------
@@ -687,8 +751,8 @@ def _contact_like(line: str) -> bool:
 
 
 def _read_header_paragraph(header: _Header, lines: list[str]) -> None:
-    html_mode = any(_HTML_ONLY.match(line) or _HTML_HEADING.match(line) for line in lines)
-    if not html_mode:
+    """Header lines: Markdown, or HTML (the sample's centred block) read as Markdown."""
+    if not any(_TAG_LINE.match(line) for line in lines):
         if len(lines) == 1 or any(_contact_like(line) for line in lines):
             # "Jane Doe" / "Engineer" / "jane@example.com" stacked on lines.
             for line in lines:
@@ -697,18 +761,23 @@ def _read_header_paragraph(header: _Header, lines: list[str]) -> None:
             header.paragraphs.append(canon("\n".join(lines)))
         return
     for line in lines:
+        if _HTML_ONLY.match(line) and not _HTML_HEADING.match(line):
+            continue  # <div align="center">, </div>, <img ...>: layout, not words
+        if not _TAG_LINE.match(line):
+            header.add_line(line)
+            continue
         if match := _HTML_HEADING.match(line):
-            text = canon_literal(_html_text(match.group(2)))
+            text = canon(html_to_markdown(match.group(2)).replace("\n", " "))
             if match.group(1) == "1" and "name" not in header.basics:
-                header.basics["name"] = text
+                header.basics["name"] = unwrap(text)[0]
             elif "label" not in header.basics:
-                header.basics["label"] = text
+                header.basics["label"] = unwrap(text)[0]
             else:
                 header.add_line(text)
-        elif not _HTML_ONLY.match(line):
-            for piece in _html_text(line).split("\n"):
-                if piece.strip():
-                    header.add_line(piece.strip(), literal=True)
+            continue
+        for piece in html_to_markdown(line).split("\n"):
+            if piece.strip():
+                header.add_line(piece.strip())
 
 
 # --- entries ------------------------------------------------------------------------------------
@@ -1391,6 +1460,9 @@ def read_markdown(text: str, source: str | Path = "<markdown>") -> Resume:
     """Read a Markdown résumé. Raises ``ResumeFileError`` when there is no résumé in it."""
     text = _clean(text)
     if "\x00" in text:
+        # Markdown never holds NUL; text full of them is UTF-16 read as bytes.
+        if text.count("\x00") * 3 > len(text):
+            raise ResumeFileError(source, "the file is UTF-16 text; save it as UTF-8 and try again")
         raise ResumeFileError(source, "this is a binary file, not Markdown text")
     if not text.strip():
         raise ResumeFileError(source, "the file is empty")

@@ -9,6 +9,7 @@ import sys
 from html.parser import HTMLParser
 from typing import Any
 
+import markdown
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -52,8 +53,15 @@ class _Text(HTMLParser):
         self.chunks.append(data)
 
 
-def render(markdown_text: str) -> _Text:
-    html = MarkdownIt("commonmark").render(markdown_text)
+RENDERERS = ["markdown-it", "python-markdown"]
+
+
+def render(markdown_text: str, renderer: str = "markdown-it") -> _Text:
+    """HTML as a CommonMark renderer (markdown-it-py) or Python-Markdown makes it."""
+    if renderer == "markdown-it":
+        html = MarkdownIt("commonmark").render(markdown_text)
+    else:
+        html = markdown.markdown(markdown_text)
     parser = _Text()
     parser.feed(html)
     parser.close()
@@ -175,8 +183,9 @@ def test_dates_use_the_theme_style(sample_resume: Resume, style: DateStyle, show
     assert read_markdown(text).to_json_data() == sample_resume.to_json_data()
 
 
-def test_rendered_sample_shows_the_same_words(sample_resume: Resume) -> None:
-    rendered = render(export(sample_resume))
+@pytest.mark.parametrize("renderer", RENDERERS)
+def test_rendered_sample_shows_the_same_words(sample_resume: Resume, renderer: str) -> None:
+    rendered = render(export(sample_resume), renderer)
     words = " ".join(" ".join(rendered.chunks).split())
     for bullet in sample_resume.work[1].highlights:
         lead, rest = bullet.split(":** ", 1)
@@ -186,8 +195,9 @@ def test_rendered_sample_shows_the_same_words(sample_resume: Resume) -> None:
     assert rendered.tags.count("h2") == 4
 
 
-def test_links_are_clickable(jsonresume_sample: Resume) -> None:
-    rendered = render(export(jsonresume_sample))
+@pytest.mark.parametrize("renderer", RENDERERS)
+def test_links_are_clickable(jsonresume_sample: Resume, renderer: str) -> None:
+    rendered = render(export(jsonresume_sample), renderer)
     basics = jsonresume_sample.basics
     assert f"mailto:{basics.email}" in rendered.links
     assert basics.url in rendered.links
@@ -212,7 +222,8 @@ def test_renamed_and_custom_sections_round_trip(sample_resume: Resume) -> None:
     assert "## Patents <!-- resume-studio:x1 -->" in text
     assert read_markdown(text).to_json_data() == resume.to_json_data()
     # The markers are HTML comments: nothing of them shows when rendered.
-    assert "resume-studio" not in " ".join(render(text).chunks)
+    for renderer in RENDERERS:
+        assert "resume-studio" not in " ".join(render(text, renderer).chunks)
 
 
 # --- escaping ---------------------------------------------------------------------------
@@ -256,9 +267,11 @@ def awkward() -> Resume:
     )
 
 
-def test_special_characters_show_literally(awkward: Resume) -> None:
-    text = export(awkward)
-    rendered = render(text)
+@pytest.mark.parametrize("renderer", RENDERERS)
+@pytest.mark.parametrize("centered", [True, False])
+def test_special_characters_show_literally(awkward: Resume, renderer: str, centered: bool) -> None:
+    text = export(awkward, centered_header=centered)
+    rendered = render(text, renderer)
     words = "".join(rendered.chunks)
     for raw in RAW.values():
         for line in raw.split("\n"):
@@ -350,3 +363,28 @@ def test_no_heavy_imports() -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"
+
+
+@pytest.mark.parametrize("renderer", RENDERERS)
+def test_nothing_loads_or_runs(renderer: str) -> None:
+    resume = Resume.from_json_data(
+        {
+            "basics": {"name": '<img src="http://t.example/p.png">', "email": "a@example.com"},
+            "work": [
+                {
+                    "name": "[Acme](javascript:alert(1))",
+                    "position": "Engineer",
+                    "url": "javascript:alert(2)",
+                    "highlights": ["![pixel](http://t.example/p.png) and [ok](https://ok.example)"],
+                }
+            ],
+        }
+    )
+    text = export(resume)
+    rendered = render(text, renderer)
+    assert not {"img", "script", "iframe"} & set(rendered.tags)
+    assert all(not link.lower().startswith("javascript:") for link in rendered.links)
+    assert "https://ok.example" in rendered.links
+    assert '<img src="http://t.example/p.png">' in "".join(rendered.chunks)
+    # The unsafe links are not shown, yet the model keeps them.
+    assert read_markdown(text).to_json_data() == resume.to_json_data()
