@@ -119,14 +119,33 @@ def _parse_cached(text: str) -> tuple[Run, ...]:
     collector.feed(html)
     collector.close()
     runs = collector.runs
-    # The parser trims surrounding whitespace; keep the field's own.
-    lead = text[: len(text) - len(text.lstrip())]
-    trail = text[len(text.rstrip()) :]
-    if runs and lead:
-        runs[0] = Run(lead + runs[0].text, runs[0].bold, runs[0].italic, runs[0].href)
-    if runs and trail and "\n" not in trail:
-        runs[-1] = Run(runs[-1].text + trail, runs[-1].bold, runs[-1].italic, runs[-1].href)
+    # The parser trims some surrounding whitespace; put back what it dropped.
+    if runs:
+        joined = "".join(run.text for run in runs)
+        lead = _missing_edge(
+            text[: len(text) - len(text.lstrip())],
+            joined[: len(joined) - len(joined.lstrip())],
+            start=True,
+        )
+        trail = _missing_edge(
+            text[len(text.rstrip()) :], joined[len(joined.rstrip()) :], start=False
+        )
+        if lead:
+            runs[0] = Run(lead + runs[0].text, runs[0].bold, runs[0].italic, runs[0].href)
+        if trail and "\n" not in trail:
+            runs[-1] = Run(runs[-1].text + trail, runs[-1].bold, runs[-1].italic, runs[-1].href)
     return tuple(runs)
+
+
+def _missing_edge(source: str, kept: str, *, start: bool) -> str:
+    """The whitespace at one edge of the field that the parser did not keep."""
+    if source == kept:
+        return ""
+    if start and source.endswith(kept):
+        return source[: len(source) - len(kept)]
+    if not start and source.startswith(kept):
+        return source[len(kept) :]
+    return ""
 
 
 _HTML_SHIELD = re.compile(r"\\\\|\\([<>&|])|([<>&])")

@@ -91,5 +91,5 @@ def resolve(
     return replace(
         chosen,
         page_size=page_size or settings.pageSize or chosen.page_size,
-        date_style=date_style or settings.dateStyle or chosen.date_style,
+        date_style=DateStyle(date_style or settings.dateStyle or chosen.date_style),
     )

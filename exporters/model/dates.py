@@ -82,6 +82,7 @@ def format_date(text: str | None, style: DateStyle = DateStyle.SHORT) -> str:
         date = parse_iso(text)
     except ValueError:
         return text
+    style = DateStyle(style)
     if date.month is None or style is DateStyle.YEAR:
         return str(date.year)
     if style is DateStyle.SHORT:
