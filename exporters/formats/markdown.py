@@ -1,36 +1,40 @@
-"""Markdown export: GitHub-flavoured Markdown in the shape of the bundled sample.
+r"""Markdown export: GitHub-flavoured Markdown in the shape of the bundled sample.
 
-Layout (what ``exporters.readers.markdown`` reads back)::
+Layout (``exporters.readers.markdown`` reads every part of it back)::
 
     <div align="center">
+    <h1>Name</h1>
+    <h3>Label</h3>
+    <p><a href="mailto:…">mail</a> · phone · <a href="…">site</a> · Address, City, Region, Postcode, Country</p>
+    <p><b>Network:</b> <a href="url">username</a> · …</p>
+    </div>                           (or "# Name" / "### Label" / Markdown lines, centered_header=False)
 
-    # Name
-    ### Label
-    [mail](mailto:mail) · phone · [site](url) · Address, City, Region, Postal code, Country
-    **Network:** [username](url) · ...
-
-    </div>
-
-    ## Section title                 (+ <!-- resume-studio:KEY --> if the title would not map back)
-    ### Position                     (work, volunteer; project, award... names)
+    ## Section title                 (+ <!-- resume-studio:KEY --> when the title would not map back)
+    ### Position                     (project, award, certificate, publication names; degree)
     **[Company](url)** | Location | Nov 2021 – Present
     *Description*                    (work)
-    Summary paragraphs
-    **Roles:** a, b / **Keywords:** / **Type:** / **Score:**   (fields with no natural place)
+    Summary paragraphs               (project description, reference text)
+    **Roles:** a, b · **Keywords:** · **Type:** · **Score:**   (fields with no natural place)
     - highlight                      (courses for education)
 
-    - **Skill group:** *(Level)* keyword, keyword      (or one sub-item per keyword
-                                                       when a keyword has a comma)
+    - **Skill group:** *(Level)* keyword, keyword   (a sub-item per keyword when one has a comma)
+    - **Language:** fluency
 
 Every field goes through ``to_markdown(parse_inline(...))``: bold, italic and
-links stay formatting, every other special character is escaped and shows as
-typed. Dates use the theme's date style.
+links stay formatting, every other character is escaped so it shows as typed.
+``<``, ``>``, ``|`` and ``&`` are written as entities rather than backslash
+escapes, because Python-Markdown (unlike CommonMark) does not honour ``\<``;
+the header block is HTML with every field HTML-escaped. Only http(s), mailto
+and tel links are written as links: a ``javascript:`` target shows as its text.
+Control characters are left out of the text, with a note. Nested items are
+indented four spaces, which every renderer nests. Dates use the theme's style.
 
 Whatever the visible text can't carry (exact days, hidden sections, settings,
-``meta``, unknown fields, a field the reader would read differently) goes in one
-trailing ``<!-- resume-studio: {"patch": [...]} -->`` comment, computed by
-reading the visible text back and comparing, so the import of an export is
-always the same résumé. Most files have a short comment or none.
+``meta`` other than the section titles and order, unknown fields, text the
+reader would read differently, unsafe links, control characters) goes in one
+trailing ``<!-- resume-studio: {"patch": [...]} -->`` comment. It is computed
+by reading the visible text back and comparing, so importing an export always
+gives the same résumé; most files have a short comment or none.
 """
 
 from __future__ import annotations

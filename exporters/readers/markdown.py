@@ -4,19 +4,25 @@ What is understood
 ------------------
 Header (everything before the first section heading):
 
-* ``# Name`` or an HTML header block such as the sample's ``<div align="center">``
-  with ``<h1>Name</h1>``, ``<h3>Title</h3>`` and a fenced code block of contact
-  lines. The HTML is read as text (tags stripped); nothing is fetched or run.
+* ``# Name`` (or a first line, or a setext ``===`` heading), or an HTML header
+  block such as the sample's ``<div align="center">`` with ``<h1>Name</h1>``,
+  ``<h3>Title</h3>`` and a fenced code block of contact lines. Header HTML is
+  read as inline Markdown (``<b>``, ``<i>`` and ``<a href>`` kept, every other
+  tag dropped, its text literal); nothing is fetched or run. HTML anywhere
+  else is plain text.
 * The title line (``basics.label``): a sub-heading, or a plain/bold line that is
   not a contact line.
 * Contact lines, items separated by ``|``, ``·`` or ``•`` (or one per line):
   e-mails (also ``mailto:`` links), phones, URLs (LinkedIn/GitHub/... links
   become ``basics.profiles``; ``**Network:** [user](url)`` is a profile too; any
-  other URL is ``basics.url``) and a location (``City, Region`` ...).
+  other URL is ``basics.url``) and a location (``City, Region``,
+  ``City, CC``, ``Address, City, Region, Postcode, CC``; ``Location:``,
+  ``Email:``, ``Phone:``, ``Website:`` labels are understood).
 * A paragraph under the header becomes the summary when there is no summary
   section.
 
-Sections are ``##`` headings (``#`` when the file has no ``##`` at all), mapped
+Sections are the outermost headings after the name (``##``, or ``#``), plus any
+``#``/``##`` heading whose words name a section; they are mapped
 by keywords in their titles (see ``SECTION_KEYWORDS``); a title other than the
 default is kept in ``meta.resumeStudio.sectionTitles``, the order in
 ``sectionOrder``, and a section no keyword fits is kept whole as a custom
@@ -25,8 +31,9 @@ exporter writes it when a renamed title would not map back by keywords).
 
 Entries are ``###`` headings (or, in education, a line in bold). Heading
 shapes: ``### Title — Company`` (also `` – ``, `` - ``, `` at ``, ``@`` and,
-when no line follows in bold, ``,``), or ``### X`` followed by a line
-``**Y** | Location | dates``. Which of X and Y is the job title is decided by
+when no line follows in bold, ``,``), optionally with ``| Location | dates``,
+``(dates)`` or ``, dates`` on the same line, or ``### X`` followed by a line
+``**Y** | Location | dates`` (dates may also be a line of their own). Which of X and Y is the job title is decided by
 content: words such as *engineer*, *manager*, *intern* mark a title; *Inc*,
 *Ltd*, *Labs*, *University* mark an organisation; when nothing tells them apart
 the heading is the title (the sample's shape). A link on the organisation or
@@ -43,7 +50,8 @@ plain Markdown has no place for (``Score``, ``Roles``, ``Keywords``, ``Type``).
 Skills, interests and languages are list items ``**Group:** a, b, c``
 (keywords split on commas outside brackets) or ``**Group:**`` with one
 sub-item per keyword; ``*(Level)*`` after the group name is the skill level.
-``---`` rules and HTML comments are ignored.
+``---`` rules and HTML comments are ignored; entities (``&amp;``, ``&#124;``)
+are the characters they stand for.
 
 Fields are stored in the canonical inline-Markdown form
 (``exporters.markup.normalize_inline``); e-mails, phones and URLs as plain text.

@@ -388,3 +388,22 @@ def test_nothing_loads_or_runs(renderer: str) -> None:
     assert '<img src="http://t.example/p.png">' in "".join(rendered.chunks)
     # The unsafe links are not shown, yet the model keeps them.
     assert read_markdown(text).to_json_data() == resume.to_json_data()
+
+
+def test_control_characters_are_left_out_with_a_note_and_come_back() -> None:
+    from exporters.notes import collecting
+
+    resume = Resume.from_json_data(
+        {
+            "basics": {"name": "Ann\x00\x07 Lee", "email": "a@example.com"},
+            "work": [
+                {"name": "Acme", "position": "Engineer", "highlights": ["bell\x07 \x1b[31mred"]}
+            ],
+        }
+    )
+    with collecting() as notes:
+        text = export(resume)
+    assert any("control character" in n for n in notes)
+    assert not re.search("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]", text)
+    assert "Ann Lee" in text
+    assert read_markdown(text).to_json_data() == resume.to_json_data()

@@ -395,3 +395,15 @@ def test_a_wrapped_intro_paragraph_is_the_summary() -> None:
     )
     assert resume.basics.summary == "I build reliable systems and\nmentor engineers."
     assert resume.settings.sectionOrder == ("summary", "skills")
+
+
+def test_entities_are_the_characters_they_stand_for() -> None:
+    resume = read_markdown(
+        "# AT&amp;T Fan\n\na@example.com\n\n## Experience\n\n### Engineer &#124; Lead — Acme &lt;3\n\n"
+        "- 5 &#42; 3 &amp;amp; &copy; &bogus; &#35;1\n"
+    )
+    assert resume.basics.name == "AT&T Fan"
+    (job,) = resume.work
+    assert (job.position, job.name) == ("Engineer | Lead", "Acme <3")
+    # "&#42;" is a literal star: stored so that it never becomes emphasis.
+    assert job.highlights == ("5 * 3 &amp; © &bogus; #1",)
