@@ -203,7 +203,9 @@ class ExportDialog(QDialog):
         self.basename.textChanged.connect(self._update_buttons)
         self.basename.setToolTip("The file name without extension; each format adds its own")
         form = QFormLayout()
-        form.addRow("&Folder:", folder_row)
+        folder_label = QLabel("&Folder:", self)
+        folder_label.setBuddy(self.folder)  # a row holding a layout gets no buddy by itself
+        form.addRow(folder_label, folder_row)
         form.addRow("File &name:", self.basename)
 
         self.summary = QLabel(self)
@@ -290,6 +292,7 @@ class ExportDialog(QDialog):
         self.summary.setText(summary_html(report))
         self.open_folder_button.setVisible(bool(report.written))
         self.close_button.setText("Close")
+        self.close_button.setDefault(True)
         self._update_buttons()
         self.exported.emit(report)
 

@@ -212,3 +212,42 @@ def test_saving_over_a_file_another_program_changed_asks_first(qtbot, tmp_path, 
     assert window.files.save()
     assert load_resume(saved).basics.name == "Mine"
     assert "Theirs" in saved.with_name("zoe.json.bak").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize(
+    ("button", "answer"),
+    [("Save", Answer.SAVE), ("Discard", Answer.DISCARD), ("Cancel", Answer.CANCEL)],
+)
+def test_the_real_unsaved_changes_box_maps_its_buttons(qtbot, monkeypatch, button, answer):
+    from PySide6.QtWidgets import QMessageBox
+
+    from desktop.file_actions import Dialogs
+
+    shown: list[QMessageBox] = []
+
+    def exec_(box: QMessageBox) -> int:
+        shown.append(box)
+        return int(getattr(QMessageBox.StandardButton, button).value)
+
+    monkeypatch.setattr(QMessageBox, "exec", exec_)
+    assert Dialogs().ask_save(None, "cv.json") is answer
+    assert "cv.json" in shown[0].text()
+
+
+def test_the_real_error_box_shows_the_readers_reason(qtbot, monkeypatch, tmp_path):
+    from PySide6.QtWidgets import QMessageBox
+
+    from desktop.file_actions import Dialogs, FileController
+
+    shown: list[tuple[str, str]] = []
+    monkeypatch.setattr(
+        QMessageBox, "exec", lambda box: shown.append((box.text(), box.informativeText())) or 0
+    )
+    bad = tmp_path / "empty.json"
+    bad.write_text("   ", encoding="utf-8")
+    from desktop.document import ResumeDocument
+
+    document = ResumeDocument()
+    files = FileController(document, temp_settings(tmp_path), Dialogs())
+    assert not files.open_path(bad)
+    assert shown == [("“empty.json” could not be opened.", "The file is empty.")]
