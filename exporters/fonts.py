@@ -66,7 +66,7 @@ class FontSet:
     italic: str
     bold_italic: str
     _primary: frozenset[str] = frozenset()
-    _fallback_chars: dict[str, frozenset[str]] = field(default_factory=dict)
+    _fallback_maps: dict[str, Coverage] = field(default_factory=dict)
 
     def covers(self, char: str) -> bool:
         return char in self._primary
@@ -101,11 +101,11 @@ class FontSet:
         if char in self._primary:
             return None
         for name, path in FALLBACKS:
-            chars = self._fallback_chars.get(name)
-            if chars is None:
-                chars = _load_fallback(name, path)
-                self._fallback_chars[name] = chars
-            if char in chars:
+            coverage = self._fallback_maps.get(name)
+            if coverage is None:
+                coverage = _load_fallback(name, path)
+                self._fallback_maps[name] = coverage
+            if char in coverage:
                 return name
         return ""
 
@@ -124,7 +124,7 @@ def _report_missing(chars: list[str]) -> None:
 
 _lock = threading.RLock()
 _fontsets: dict[str, FontSet] = {}
-_loaded: dict[str, frozenset[str]] = {}
+_loaded: dict[str, Coverage] = {}
 
 
 def font_set(family: str = DEFAULT_FAMILY) -> FontSet:
@@ -144,10 +144,10 @@ def font_set(family: str = DEFAULT_FAMILY) -> FontSet:
         from reportlab.lib.fonts import addMapping
 
         names = [family, f"{family}-Bold", f"{family}-Italic", f"{family}-BoldItalic"]
-        primary: frozenset[str] = frozenset()
-        for name, rel in zip(names, files, strict=True):
-            chars = _register(name, rel)
-            primary = primary or chars  # the four faces share one character map
+        coverages = [_register(name, rel) for name, rel in zip(names, files, strict=True)]
+        # The four faces share one character map; a set of str makes the
+        # all-Latin fast path one C-level subset test.
+        primary = frozenset(coverages[0].chars())
         # Registering the family lets <b> and <i> pick the right face.
         for (is_bold, is_italic), name in zip(((0, 0), (1, 0), (0, 1), (1, 1)), names, strict=True):
             addMapping(family, is_bold, is_italic, name)
@@ -163,19 +163,19 @@ def font_set(family: str = DEFAULT_FAMILY) -> FontSet:
         return result
 
 
-def _load_fallback(name: str, rel: str) -> frozenset[str]:
+def _load_fallback(name: str, rel: str) -> Coverage:
     with _lock:
-        chars = _register(name, rel)
+        coverage = _register(name, rel)
         from reportlab.lib.fonts import addMapping
 
         # One weight: bold and italic text in a fallback font use the same face.
         for bold in (0, 1):
             for italic in (0, 1):
                 addMapping(name, bold, italic, name)
-        return chars
+        return coverage
 
 
-def _register(name: str, rel: str) -> frozenset[str]:
+def _register(name: str, rel: str) -> Coverage:
     """Parse and register one TrueType file; return the characters it has."""
     if name in _loaded:
         return _loaded[name]
@@ -185,21 +185,32 @@ def _register(name: str, rel: str) -> frozenset[str]:
     path = FONTS / rel
     font = TTFont(name, str(path))
     pdfmetrics.registerFont(font)
-    chars = frozenset(_chars(font.face.charToGlyph))
-    _loaded[name] = chars
-    return chars
+    coverage = Coverage(font.face.charToGlyph)
+    _loaded[name] = coverage
+    return coverage
 
 
-def _chars(cmap: dict[int, int]) -> Iterable[str]:
-    # Only the Basic Multilingual Plane: reportlab writes ToUnicode entries as
-    # four hex digits, so a character above U+FFFF (emoji, 𝐛𝐨𝐥𝐝 math letters)
-    # would print but extract as a different character. Better left out and
-    # reported. Surrogate code points can sit in a cmap but never in text.
-    return (
-        chr(code)
-        for code, glyph in cmap.items()
-        if glyph and (code < 0xD800 or 0xE000 <= code <= 0xFFFF)
-    )
+class Coverage:
+    """The characters a font can draw, read from its own cmap (no copy: the CJK
+    font maps 28,000 characters, and a set of them would cost 4 MB)."""
+
+    __slots__ = ("_cmap",)
+
+    def __init__(self, cmap: dict[int, int]) -> None:
+        self._cmap = cmap
+
+    def __contains__(self, char: object) -> bool:
+        if not isinstance(char, str) or len(char) != 1:
+            return False
+        code = ord(char)
+        # Only the Basic Multilingual Plane: reportlab writes ToUnicode entries
+        # as four hex digits, so a character above U+FFFF (emoji, 𝐛𝐨𝐥𝐝 math
+        # letters) would print but extract as a different character. Better
+        # left out and reported. Surrogates can sit in a cmap, never in text.
+        return code <= 0xFFFF and not 0xD800 <= code <= 0xDFFF and bool(self._cmap.get(code))
+
+    def chars(self) -> Iterable[str]:
+        return (char for char in map(chr, self._cmap) if char in self)
 
 
 def bundled_files() -> list[Path]:
