@@ -316,3 +316,46 @@ def test_start_after_a_crash_restores_the_recovery_copy(qtbot, tmp_path, long_sa
     assert window.autosave.path.exists()  # our own copy replaced the crashed one
     assert [p for p in state.glob("*.json") if p != window.autosave.path] == []
     dialogs_of(window).answers.append(Answer.DISCARD)
+
+
+def test_every_registered_format_has_an_export_entry_plugins_included(qtbot, tmp_path, long_sample):
+    class Shout:
+        info = ExporterInfo("shout", "Shouting text", "shout", "text/plain", binary=False)
+
+        def export(self, resume, theme, options):
+            return resume.basics.name.upper().encode("utf-8")
+
+    registry = Registry(exporters={**default_registry().exporters, "shout": Shout()})
+    window = make_window(qtbot, tmp_path, long_sample, registry=registry)
+    assert list(window.export_actions) == [*default_registry().names(), "shout"]
+    assert window.export_actions["shout"].text() == "Shouting text (.shout)…"
+    target = tmp_path / "loud"
+    dialogs_of(window).save_paths.append(target)
+    with qtbot.waitSignal(window.exportFinished, timeout=20_000):
+        window.export_actions["shout"].trigger()
+    assert (tmp_path / "loud.shout").read_text(encoding="utf-8") == long_sample.basics.name.upper()
+
+
+def test_view_and_section_menu_actions(qtbot, tmp_path, long_sample):
+    from exporters.model.sections import section_order
+
+    window = make_window(qtbot, tmp_path, long_sample)
+    window.format_actions["md"].trigger()
+    assert window.preview.current_format() == "md"
+    assert window.settings.preview_format() == "md"
+    assert not window.act_fit.isEnabled()
+    window.format_actions["pdf"].trigger()
+    assert window.act_fit.isEnabled()
+
+    window.show_section("skills")
+    before = section_order(window.document.resume)
+    window.act_section_up.trigger()
+    after = section_order(window.document.resume)
+    assert after.index("skills") == before.index("skills") - 1
+    assert window.current_section() == "skills"
+    window.act_section_visible.trigger()  # uncheck: hide
+    assert "skills" in window.document.resume.settings.hiddenSections
+    assert window.act_undo.text() == "&Undo Hide Skills"
+    window.show_section("basics")
+    assert not window.act_section_visible.isEnabled()
+    assert not window.act_section_up.isEnabled()
