@@ -19,9 +19,9 @@ from reportlab.lib.colors import HexColor
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import KeepTogether, Paragraph, Spacer
 
-from ..layout import SEPARATOR, Entry, Outline, Row, Section
+from ..layout import SEPARATOR, Entry, Outline, Row, Section, display_url
 from .pdf_flowables import RuledTitle, TwoEnds, WholeParagraph
-from .pdf_markup import field_markup, plain_markup, safe_href, text_markup
+from .pdf_markup import escape, field_markup, plain_markup, safe_href, text_markup
 
 if TYPE_CHECKING:
     from ..fonts import FontSet
@@ -274,8 +274,6 @@ _ENTRY_GAP = 8.0
 
 
 def _url_link(url: str, fonts: FontSet, color: str) -> str:
-    from ..layout import display_url
-
     body = plain_markup(display_url(url), fonts, where="a link")
     href = safe_href(url.strip())
     if not href:
@@ -284,6 +282,4 @@ def _url_link(url: str, fonts: FontSet, color: str) -> str:
 
 
 def _attr(value: str | None) -> str:
-    from .pdf_markup import escape
-
     return escape(value or "")
