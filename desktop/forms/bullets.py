@@ -12,6 +12,8 @@ go to the neighbouring item, Ctrl+B/Ctrl+I format the selection.
 
 from __future__ import annotations
 
+import re
+
 from PySide6.QtCore import QEvent, QMimeData, QModelIndex, QPoint, QRectF, Qt, Signal
 from PySide6.QtGui import (
     QDrag,
@@ -38,6 +40,7 @@ from PySide6.QtWidgets import (
 )
 
 from exporters.markup import plain_text
+from exporters.model import Resume
 
 from ..document import ResumeDocument
 from .item_models import SequenceModel
@@ -56,6 +59,8 @@ def _wanted_key(event: QKeyEvent) -> bool:
     mods, key = _mods(event), event.key()
     if mods == Qt.KeyboardModifier.AltModifier and key in _NAV_KEYS:
         return True
+    if mods == Qt.KeyboardModifier.ShiftModifier and key in _ENTER_KEYS:
+        return True  # a line break has no place in a bullet: split instead
     return mods == Qt.KeyboardModifier.NoModifier and (
         key in _ENTER_KEYS or key in _NAV_KEYS or key in {Qt.Key.Key_Backspace, Qt.Key.Key_Delete}
     )
@@ -114,7 +119,11 @@ class ItemRow(QWidget):
         layout.setSpacing(4)
         self.grip = DragGrip(self)
         self.editor = MarkupEdit(
-            self, min_lines=min_lines, placeholder=placeholder, key_filter=_wanted_key
+            self,
+            min_lines=min_lines,
+            placeholder=placeholder,
+            key_filter=_wanted_key,
+            single_paragraph=True,
         )
         self.remove = QToolButton(self)
         self.remove.setText("\u00d7")
@@ -244,6 +253,7 @@ class TextListEditor(QWidget):
         editor.sealRequested.connect(self.document.seal_merge)
         editor.focused.connect(lambda r=row: self._row_focused(r))
         editor.specialKey.connect(lambda event, r=row: self._key(r, event))
+        editor.linesPasted.connect(lambda lines, r=row: self._paste_lines(r.index, lines))
         row.grip.dragStarted.connect(lambda r=row: self._start_drag(r))
         row.remove.clicked.connect(lambda _=False, r=row: self._remove_row(r.index))
         self._rows_box.addWidget(row)
@@ -318,10 +328,41 @@ class TextListEditor(QWidget):
         if not changed:
             self._focus_after = None
 
+    def _paste_lines(self, row: int, lines: list[str]) -> None:
+        """Pasted lines become items: the first goes in at the cursor, the rest
+        follow as new items (list markers such as "- " or "• " dropped)."""
+        from exporters.model import edits
+
+        if self.model.list_path is None or not 0 <= row < len(self.rows):
+            return
+        # The first line continues the text at the cursor: keep its leading space.
+        items = [_MARKER.sub("", lines[0]).rstrip()] + [_strip_marker(line) for line in lines[1:]]
+        editor = self.rows[row].editor
+        cursor = editor.textCursor()
+        text = editor.text()
+        head, tail = text[: cursor.selectionStart()], text[cursor.selectionEnd() :]
+        first = head + items[0]
+        rest = items[1:]
+        rest[-1] = rest[-1] + tail
+        path = self.model.item_path(row)
+        list_path = self.model.list_path
+
+        def paste(resume: Resume) -> Resume:
+            resume = edits.set_value(resume, path, first)
+            for offset, item in enumerate(rest, start=1):
+                resume = edits.insert(resume, f"{list_path}[{row + offset}]", item)
+            return resume
+
+        last = row + len(rest)
+        self._focus_after = (last, len(rest[-1]) - len(tail))
+        self.document.seal_merge()
+        if not self.document.apply(f"Paste {self.noun}s", paste):
+            self._focus_after = None
+
     def _key(self, row: ItemRow, event: QKeyEvent) -> None:
         index, key, mods = row.index, event.key(), _mods(event)
         editor = row.editor
-        if mods == Qt.KeyboardModifier.AltModifier:
+        if mods == Qt.KeyboardModifier.AltModifier and key in _NAV_KEYS:
             self._current = index
             self.move_item(-1 if key == Qt.Key.Key_Up else 1)
             return
@@ -449,6 +490,13 @@ class TextListEditor(QWidget):
         self._focus_after = (to, None) if to != source else None
         self.model.dropMimeData(data, Qt.DropAction.MoveAction, row, 0, QModelIndex())
         self._focus_after = None
+
+
+_MARKER = re.compile(r"^\s*(?:[-*+\u2022\u2023\u25e6\u2043\u2219]|\d+[.)])\s+")
+
+
+def _strip_marker(line: str) -> str:
+    return _MARKER.sub("", line).strip()
 
 
 def hint_label(text: str, parent: QWidget | None = None) -> QLabel:

@@ -3,6 +3,7 @@ entries above a detail form for the chosen one."""
 
 from __future__ import annotations
 
+import contextlib
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
@@ -21,7 +22,8 @@ from .base import ListEditing, SectionForm
 from .bullets import TextListEditor, hint_label
 from .fields import FieldsForm
 from .item_models import SequenceModel
-from .list_editor import EntryListView, ListButtons, list_with_buttons
+from .list_editor import EntryListView, ListButtons
+from .markup_edit import MarkupEdit
 from .specs import EntrySpec
 
 if TYPE_CHECKING:
@@ -47,13 +49,31 @@ class FormScrollArea(QScrollArea):
         row.addStretch(0)
         self.setWidget(holder)
         self._content = content
+        self._typing_in: MarkupEdit | None = None
         app = QApplication.instance()
         if isinstance(app, QApplication):
             app.focusChanged.connect(self._follow_focus)
 
     def _follow_focus(self, _old: QWidget | None, new: QWidget | None) -> None:
-        if new is not None and self._content.isAncestorOf(new):
-            self.ensureWidgetVisible(new, 0, 24)
+        if self._typing_in is not None:
+            with contextlib.suppress(RuntimeError, TypeError):
+                self._typing_in.cursorPositionChanged.disconnect(self._follow_cursor)
+            self._typing_in = None
+        if new is None or not self._content.isAncestorOf(new):
+            return
+        self.ensureWidgetVisible(new, 0, 24)
+        if isinstance(new, MarkupEdit):
+            # A bullet grows as it is typed; keep the line being written in view.
+            self._typing_in = new
+            new.cursorPositionChanged.connect(self._follow_cursor)
+
+    def _follow_cursor(self) -> None:
+        editor = self._typing_in
+        if editor is None:
+            return
+        rect = editor.cursorRect()
+        where = editor.viewport().mapTo(self.widget(), rect.center())
+        self.ensureVisible(where.x(), where.y(), 0, rect.height() + 12)
 
 
 class EntriesEditor(QWidget):
@@ -76,7 +96,9 @@ class EntriesEditor(QWidget):
         self.view = EntryListView(self.model, dict, noun=spec.noun, parent=self)
         self.buttons = ListButtons(self.view, spec.noun, self)
         self.detail = FieldsForm(document, spec.fields, self)
-        self.empty = hint_label(f"{spec.empty} Add one with the + button below the list.", self)
+        self.empty = hint_label(f"{spec.empty} Add one with the + button.", self)
+        self.empty.setContentsMargins(2, 6, 0, 6)
+        self.view.itemAdded.connect(self._focus_first_field)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -85,8 +107,10 @@ class EntriesEditor(QWidget):
             top = QWidget(self)
             top_layout = QVBoxLayout(top)
             top_layout.setContentsMargins(16, 12, 16, 0)
-            top_layout.addWidget(list_with_buttons(self.view, self.buttons, top))
+            top_layout.setSpacing(0)
+            top_layout.addWidget(self.view)
             top_layout.addWidget(self.empty)
+            top_layout.addWidget(self.buttons)
             top.setMaximumWidth(FORM_MAX_WIDTH + 32)
             layout.addWidget(top)
             rule = QFrame(self)
@@ -97,8 +121,11 @@ class EntriesEditor(QWidget):
             layout.addWidget(self.scroll, 1)
         else:
             self.scroll = None
-            layout.addWidget(list_with_buttons(self.view, self.buttons, self))
+            layout.setSpacing(0)
+            layout.addWidget(self.view)
             layout.addWidget(self.empty)
+            layout.addWidget(self.buttons)
+            layout.addSpacing(8)
             layout.addWidget(self.detail)
 
         self.view.selectionModel().currentChanged.connect(self._current_changed)
@@ -112,6 +139,11 @@ class EntriesEditor(QWidget):
 
     def list_editors(self) -> list[TextListEditor]:
         return self.detail.list_editors()
+
+    def _focus_first_field(self, _row: int) -> None:
+        # A new entry is for writing in: start at its first field.
+        first = self.spec.fields[0].name
+        self.detail.focus_field(first)
 
     def _current_changed(
         self, current: QModelIndex | QPersistentModelIndex, _previous: object

@@ -12,8 +12,8 @@ from dataclasses import dataclass
 from typing import Any, Literal
 
 from PySide6.QtCore import QEvent, Qt, Signal
-from PySide6.QtGui import QFocusEvent, QKeyEvent, QKeySequence
-from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtGui import QFocusEvent, QKeyEvent, QKeySequence, QPalette
+from PySide6.QtWidgets import QFormLayout, QHBoxLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from exporters.model import Resume, edits
 from exporters.model.checks import range_problem
@@ -23,6 +23,11 @@ from .bullets import TextListEditor
 from .date_field import DateField
 from .markup_edit import MarkupEdit
 from .validation import CHECKERS, ProblemLabel
+
+LIST_KEYS_BULLETS = (
+    "Enter: new bullet \u00b7 Ctrl+B bold \u00b7 Ctrl+I italic \u00b7 Alt+\u2191/\u2193 move"
+)
+LIST_KEYS_KEYWORDS = "Enter: next keyword \u00b7 Alt+\u2191/\u2193 move"
 
 Kind = Literal["text", "email", "url", "date", "end", "paragraph", "bullets", "keywords"]
 
@@ -257,12 +262,7 @@ class FieldsForm(QWidget):
         self.fields[spec.name] = field
         if spec.kind in ("bullets", "keywords"):
             # Lists take the full width: their items are the longest text on the page.
-            heading = QLabel(spec.label, self)
-            font = heading.font()
-            font.setBold(True)
-            heading.setFont(font)
-            heading.setBuddy(field.editor)
-            self.layout_.addRow(heading)
+            self.layout_.addRow(self._list_heading(spec, field.editor))
             self.layout_.addRow(field.widget)
             assert isinstance(field.editor, TextListEditor)
             editor = field.editor
@@ -270,11 +270,37 @@ class FieldsForm(QWidget):
         else:
             label = QLabel(f"{spec.label}:", self)
             label.setBuddy(field.editor)
-            label.setMinimumHeight(self._label_height)
+            # As tall as one line of a field, so it sits level with the first line.
+            label.setFixedHeight(self._label_height)
             label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             self.labels.append(label)
             self.layout_.addRow(label, field.widget)
         return field
+
+    def _list_heading(self, spec: FieldSpec, buddy: QWidget) -> QWidget:
+        """ "Highlights" on the left, the keys that matter here on the right."""
+        row = QWidget(self)
+        layout = QHBoxLayout(row)
+        layout.setContentsMargins(0, 8, 0, 0)
+        heading = QLabel(spec.label, row)
+        font = heading.font()
+        font.setBold(True)
+        heading.setFont(font)
+        heading.setBuddy(buddy)
+        keys = LIST_KEYS_BULLETS if spec.kind == "bullets" else LIST_KEYS_KEYWORDS
+        hint = QLabel(keys, row)
+        small = hint.font()
+        small.setPointSizeF(small.pointSizeF() * 0.9)
+        hint.setFont(small)
+        palette = hint.palette()
+        palette.setColor(
+            QPalette.ColorRole.WindowText, palette.color(QPalette.ColorRole.PlaceholderText)
+        )
+        hint.setPalette(palette)
+        layout.addWidget(heading)
+        layout.addStretch(1)
+        layout.addWidget(hint)
+        return row
 
     def label_width(self) -> int:
         return max((label.sizeHint().width() for label in self.labels), default=0)

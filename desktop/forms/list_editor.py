@@ -12,17 +12,24 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QEvent, QModelIndex, QPersistentModelIndex, QRect, QSize, Qt, Signal
-from PySide6.QtGui import QFocusEvent, QKeyEvent, QPainter, QPalette
+from PySide6.QtGui import (
+    QContextMenuEvent,
+    QFocusEvent,
+    QKeyEvent,
+    QKeySequence,
+    QPainter,
+    QPalette,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
     QHBoxLayout,
     QListView,
+    QMenu,
     QStyle,
     QStyledItemDelegate,
     QStyleOptionViewItem,
     QToolButton,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -94,6 +101,7 @@ class EntryListView(QListView):
 
     listStateChanged = Signal()
     focused = Signal()
+    itemAdded = Signal(int)  # by add_item: the form moves the focus into it
 
     def __init__(
         self,
@@ -168,6 +176,7 @@ class EntryListView(QListView):
         row = self.current_row() + 1 if self.current_row() >= 0 else model.rowCount()
         if model.document.insert(model.item_path(row), self._new_item(), f"Add {self.noun}"):
             self.set_current_row(row)
+            self.itemAdded.emit(row)
 
     def duplicate_item(self) -> None:
         row = self.current_row()
@@ -229,6 +238,32 @@ class EntryListView(QListView):
         super().focusInEvent(event)
         self.focused.emit()
 
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:
+        index = self.indexAt(event.pos())
+        if index.isValid():
+            self.set_current_row(index.row())
+        can_add, can_dup, can_remove, can_up, can_down = self.list_state()
+        menu = QMenu(self)
+        noun = self.noun
+        for text, enabled, slot, keys in (
+            (f"Add {noun}", can_add, self.add_item, ""),
+            (f"Duplicate {noun}", can_dup, self.duplicate_item, ""),
+            (None, True, None, ""),
+            ("Move Up", can_up, lambda: self.move_item(-1), "Alt+Up"),
+            ("Move Down", can_down, lambda: self.move_item(1), "Alt+Down"),
+            (None, True, None, ""),
+            (f"Remove {noun}", can_remove, self.remove_item, "Del"),
+        ):
+            if text is None:
+                menu.addSeparator()
+                continue
+            action = menu.addAction(text)
+            action.setEnabled(enabled)
+            if keys:
+                action.setShortcut(QKeySequence(keys))  # shown as a hint; the list handles the keys
+            action.triggered.connect(lambda _checked=False, s=slot: s())
+        menu.exec(event.globalPos())
+
     # --- size: show every entry up to a sensible height, then scroll ---------------
 
     def sizeHint(self) -> QSize:
@@ -279,13 +314,3 @@ class ListButtons(QWidget):
             self.buttons, (can_add, can_remove, can_dup, can_up, can_down), strict=True
         ):
             button.setEnabled(enabled)
-
-
-def list_with_buttons(view: QWidget, buttons: QWidget, parent: QWidget | None = None) -> QWidget:
-    box = QWidget(parent)
-    layout = QVBoxLayout(box)
-    layout.setContentsMargins(0, 0, 0, 0)
-    layout.setSpacing(0)
-    layout.addWidget(view)
-    layout.addWidget(buttons)
-    return box

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QMimeData, QSize, Qt, Signal
 from PySide6.QtGui import (
     QFocusEvent,
     QFont,
@@ -114,6 +114,9 @@ class MarkupEdit(QTextEdit):
     focused = Signal()
     # Keys the owner may want (Enter in a bullet, Backspace in an empty one...).
     specialKey = Signal(QKeyEvent)
+    # Several lines pasted into a one-paragraph editor (an old résumé's bullets):
+    # the owner turns them into items.
+    linesPasted = Signal(list)
 
     def __init__(
         self,
@@ -122,9 +125,11 @@ class MarkupEdit(QTextEdit):
         min_lines: int = 1,
         placeholder: str = "",
         key_filter: Callable[[QKeyEvent], bool] | None = None,
+        single_paragraph: bool = False,
     ) -> None:
         super().__init__(parent)
         self._min_lines = min_lines
+        self._single = single_paragraph
         self._key_filter = key_filter
         self._setting = False
         self.setAcceptRichText(False)
@@ -167,6 +172,21 @@ class MarkupEdit(QTextEdit):
     def _on_text_changed(self) -> None:
         if not self._setting:
             self.edited.emit(self.toPlainText())
+
+    def insertFromMimeData(self, source: QMimeData) -> None:
+        text = source.text() if source.hasText() else ""
+        if not self._single or not text:
+            super().insertFromMimeData(source)
+            return
+        raw = text.replace("\u2029", "\n").replace("\r\n", "\n").replace("\r", "\n")
+        lines = [line for line in raw.split("\n") if line.strip()]
+        if len(lines) > 1:
+            self.linesPasted.emit(lines)
+            return
+        # One paragraph: nothing but the words, without the line break.
+        plain = QMimeData()
+        plain.setText(lines[0] if lines else "")
+        super().insertFromMimeData(plain)
 
     # --- formatting -------------------------------------------------------------
 

@@ -53,7 +53,7 @@ WORK = EntrySpec(
         F("endDate", "End", "end"),
         F(
             "description",
-            "About the company",
+            "About company",
             placeholder="e.g. Consumer electronics, 160,000 staff",
         ),
         F(

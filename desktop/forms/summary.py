@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from exporters.markup import plain_text
 from exporters.model import Resume
@@ -50,10 +51,14 @@ class SummaryForm(SectionForm):
         heading.setFont(font)
         heading.setBuddy(self.field.editor)
         self.count = hint_label("", content)
+        keys = hint_label("Ctrl+B bold \u00b7 Ctrl+I italic", content)
+        keys.setAlignment(Qt.AlignmentFlag.AlignRight)
+        footer = QHBoxLayout()
+        footer.addWidget(self.count, 1)
+        footer.addWidget(keys)
         column.addWidget(heading)
         column.addWidget(self.field.widget)
-        column.addWidget(self.count)
-        column.addWidget(hint_label("Ctrl+B makes the selection bold, Ctrl+I italic.", content))
+        column.addLayout(footer)
         column.addStretch(1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QModelIndex, QPoint, QPointF, Qt
+from PySide6.QtCore import QMimeData, QModelIndex, QPoint, QPointF, Qt
 from PySide6.QtGui import QDropEvent, QTextCursor
 from PySide6.QtWidgets import QApplication
 
@@ -248,3 +248,47 @@ def test_keywords_edit_as_a_list(qtbot) -> None:
     keywords.add_item()
     qtbot.keyClicks(keywords.editor_at(2), "Micronaut")
     assert doc.resume.skills[0].keywords == ("Spring (Boot, Cloud)", "Quarkus", "Micronaut")
+
+
+def test_pasting_lines_makes_one_bullet_each(qtbot) -> None:
+    doc, _form, bullets = _work_form(qtbot)
+    editor = bullets.editor_at(2)
+    editor.setFocus()
+    editor.moveCursor(QTextCursor.MoveOperation.End)
+    pasted = QMimeData()
+    pasted.setText(" and more\n\n- **Scale:** grew to 5M users\n\u2022 Cut costs by 40%\n")
+    editor.insertFromMimeData(pasted)
+    assert doc.resume.work[0].highlights == (
+        *BULLETS[:2],
+        "Third bullet and more",
+        "**Scale:** grew to 5M users",
+        "Cut costs by 40%",
+    )
+    assert bullets.editor_at(4).hasFocus()
+    doc.undo_stack.undo()  # one paste, one undo step
+    assert doc.resume.work[0].highlights == BULLETS
+
+
+def test_one_line_paste_and_line_breaks_stay_in_one_bullet(qtbot) -> None:
+    doc, _form, bullets = _work_form(qtbot)
+    editor = bullets.editor_at(0)
+    editor.setFocus()
+    editor.moveCursor(QTextCursor.MoveOperation.End)
+    pasted = QMimeData()
+    pasted.setText(" now")
+    editor.insertFromMimeData(pasted)
+    assert doc.resume.work[0].highlights[0] == "First bullet about caching now"
+    qtbot.keyClick(editor, Qt.Key.Key_Return, Qt.KeyboardModifier.ShiftModifier)
+    assert doc.resume.work[0].highlights[:2] == ("First bullet about caching now", "")
+    assert all("\n" not in item for item in doc.resume.work[0].highlights)
+
+
+def test_a_new_job_is_ready_to_type_in(qtbot) -> None:
+    doc, form, _bullets = _work_form(qtbot)
+    form.editor.view.setFocus()
+    form.editor.view.add_item()
+    position = form.editor.detail.fields["position"].editor
+    assert position.hasFocus()
+    qtbot.keyClicks(position, "Staff Engineer")
+    assert doc.resume.work[1].position == "Staff Engineer"
+    assert doc.resume.work[1].highlights == ()
