@@ -7,6 +7,7 @@ import io
 import re
 import shutil
 import subprocess
+import sys
 import threading
 from typing import Any
 
@@ -121,9 +122,7 @@ def test_registered_with_its_description() -> None:
 
 def test_reportlab_is_not_imported_by_loading_the_exporter() -> None:
     code = "import sys, exporters.formats.pdf, exporters.fonts;print('reportlab' in sys.modules)"
-    out = subprocess.run(
-        [__import__("sys").executable, "-c", code], capture_output=True, text=True, check=True
-    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
 
 
