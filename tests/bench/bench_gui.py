@@ -189,7 +189,7 @@ def keystroke_to_pdf(app: Any, window: Any, runs: int) -> tuple[list[float], lis
         probe.start()
         QTest.keyClicks(field, text)
         last_key = time.perf_counter()
-        wait(app, lambda: not preview.is_pending("pdf") and rendered)
+        wait(app, lambda rendered=rendered: not preview.is_pending("pdf") and bool(rendered))
         latencies.append(rendered[-1] - last_key)
         app.processEvents()
         stalls.append(probe.stop())
@@ -276,6 +276,9 @@ def main() -> int:
 
     from PySide6.QtWidgets import QApplication
 
+    from desktop.app import protect_singletons
+
+    protect_singletons()  # as desktop.app.main does
     app = QApplication.instance() or QApplication([])
     with tempfile.TemporaryDirectory() as tmp:
         window = make_window(tmp)

@@ -359,3 +359,20 @@ def test_view_and_section_menu_actions(qtbot, tmp_path, long_sample):
     window.show_section("basics")
     assert not window.act_section_visible.isEnabled()
     assert not window.act_section_up.isEnabled()
+
+
+def test_singletons_survive_many_void_qt_calls(qtbot):
+    """PySide6 6.12.0 on Python 3.11 drops a reference to None per void call;
+    the app's guard keeps None alive however long the session runs."""
+    from PySide6.QtWidgets import QScrollBar
+
+    from desktop.app import protect_singletons
+
+    protect_singletons()
+    bar = QScrollBar()
+    qtbot.addWidget(bar)
+    before = sys.getrefcount(None)
+    for _ in range(20_000):
+        bar.setValue(0)
+    assert sys.getrefcount(None) > 20_000
+    assert before - sys.getrefcount(None) <= 20_000
