@@ -25,7 +25,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from ..layout import build_outline
 from ..markup import plain_text
 from ..registry import ExporterInfo
-from .docx_text import clean
+from .cleaning import clean
 
 if TYPE_CHECKING:
     from docx.document import Document

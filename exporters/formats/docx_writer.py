@@ -19,8 +19,8 @@ from lxml import etree  # type: ignore[import-untyped]
 
 from ..layout import SEPARATOR, Entry, Outline, Row, Section, display_url
 from ..markup import Run, parse_inline
+from .cleaning import clean
 from .docx_styles import StyleIds, W
-from .docx_text import clean
 
 if TYPE_CHECKING:
     from docx.parts.document import DocumentPart

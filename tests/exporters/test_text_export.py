@@ -115,7 +115,7 @@ def test_control_characters_are_removed_with_a_note() -> None:
     with collecting() as notes:
         text = export(resume)
     assert text.splitlines()[0] == "BadName"
-    assert notes == ["removed 2 invisible control characters"]
+    assert notes == ["removed 2 invisible control characters, near “BadName”"]
 
 
 def test_empty_resume_exports_nothing_but_a_newline() -> None:
