@@ -68,11 +68,11 @@ class FormScrollArea(QScrollArea):
             new.cursorPositionChanged.connect(self._follow_cursor)
 
     def _follow_cursor(self) -> None:
-        editor = self._typing_in
-        if editor is None:
+        editor, holder = self._typing_in, self.widget()
+        if editor is None or holder is None:
             return
         rect = editor.cursorRect()
-        where = editor.viewport().mapTo(self.widget(), rect.center())
+        where = editor.viewport().mapTo(holder, rect.center())
         self.ensureVisible(where.x(), where.y(), 0, rect.height() + 12)
 
 
@@ -117,10 +117,10 @@ class EntriesEditor(QWidget):
             rule.setFrameShape(QFrame.Shape.HLine)
             rule.setFrameShadow(QFrame.Shadow.Sunken)
             layout.addWidget(rule)
-            self.scroll: FormScrollArea | None = FormScrollArea(self.detail, self)
-            layout.addWidget(self.scroll, 1)
+            self.scroll_area: FormScrollArea | None = FormScrollArea(self.detail, self)
+            layout.addWidget(self.scroll_area, 1)
         else:
-            self.scroll = None
+            self.scroll_area = None
             layout.setSpacing(0)
             layout.addWidget(self.view)
             layout.addWidget(self.empty)
@@ -180,10 +180,8 @@ class EntriesEditor(QWidget):
         except edits.EditError:
             return False
         depth = len(edits.parse_path(self.spec.list_path))
-        if len(keys) <= depth or not isinstance(keys[depth], int):
-            return False
-        row = keys[depth]
-        if not 0 <= row < self.model.rowCount():
+        row = keys[depth] if len(keys) > depth else None
+        if not isinstance(row, int) or not 0 <= row < self.model.rowCount():
             return False
         self.view.set_current_row(row)
         rest = edits.format_path(keys[depth + 1 :]) if len(keys) > depth + 1 else ""

@@ -179,14 +179,21 @@ class BoundField:
 
     def _text_edited(self, text: str) -> None:
         self._check(text)
-        if self.path is not None:
-            self.document.set_value(self.path, text, f"Edit {self.spec.label.lower()}")
+        self._write(text, merge=True)
 
     def _date_edited(self, value: str) -> None:
-        if self.path is not None:
-            self.document.set_value(
-                self.path, value, f"Edit {self.spec.label.lower()}", merge=False
-            )
+        self._write(value, merge=False)
+
+    def _write(self, value: str, *, merge: bool) -> None:
+        if self.path is None:
+            return
+        label = f"Edit {self.spec.label.lower()}"
+        try:
+            self.document.set_value(self.path, value, label, merge=merge)
+        except edits.EditError as exc:
+            # The value does not fit the model (it never should from these
+            # widgets); say so beside the field rather than lose the keystroke.
+            self.problem.show_problem(str(exc))
 
     def _check(self, text: str) -> None:
         checker = CHECKERS.get(self.spec.kind)
