@@ -68,9 +68,12 @@ class SectionForm(QWidget):
     def _connect_document(self) -> None:
         """Subscribe after the children exist, so item models (which subscribe
         themselves) update before the form re-reads the current entry."""
-        self.document.changed.connect(keep_true_alive)
-        self.document.changed.connect(self.refresh)
+        self.document.changed.connect(self._document_changed)
         self.refresh(self.document.resume)
+
+    def _document_changed(self, resume: Resume) -> None:
+        keep_true_alive()
+        self.refresh(resume)
 
     def _set_active_list(self, editor: ListEditing | None) -> None:
         if editor is not self._active_list:

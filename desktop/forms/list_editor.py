@@ -242,6 +242,10 @@ class EntryListView(QListView):
         index = self.indexAt(event.pos())
         if index.isValid():
             self.set_current_row(index.row())
+        self.context_menu().exec(event.globalPos())
+
+    def context_menu(self) -> QMenu:
+        """Add, Duplicate, Move Up/Down and Remove for the current entry."""
         can_add, can_dup, can_remove, can_up, can_down = self.list_state()
         menu = QMenu(self)
         noun = self.noun
@@ -262,7 +266,7 @@ class EntryListView(QListView):
             if keys:
                 action.setShortcut(QKeySequence(keys))  # shown as a hint; the list handles the keys
             action.triggered.connect(lambda _checked=False, s=slot: s())
-        menu.exec(event.globalPos())
+        return menu
 
     # --- size: show every entry up to a sensible height, then scroll ---------------
 

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QModelIndex, Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QWidget
 
 from desktop.document import ResumeDocument
 from desktop.forms import ListEditing, SectionForm, create_form, form_keys
@@ -275,3 +275,47 @@ def test_custom_section_form(qtbot) -> None:
     doc.remove("meta.resumeStudio.customSections[0]")
     assert form.missing.isVisibleTo(form)
     assert form.active_list() is None
+
+
+def test_context_menu_of_the_job_list(qtbot) -> None:
+    doc, form = _work(qtbot, _sample())
+    view = form.editor.view
+    view.set_current_row(0)
+    menu = view.context_menu()
+    actions = {a.text(): a for a in menu.actions() if a.text()}
+    assert set(actions) == {"Add job", "Duplicate job", "Move Up", "Move Down", "Remove job"}
+    assert not actions["Move Up"].isEnabled()
+    count = len(doc.resume.work)
+    actions["Duplicate job"].trigger()
+    assert len(doc.resume.work) == count + 1
+    assert doc.resume.work[1] == doc.resume.work[0]
+
+
+def test_loading_another_resume_refreshes_the_form(qtbot, jsonresume_sample: Resume) -> None:
+    doc, form = _work(qtbot, _sample())
+    doc.load(jsonresume_sample, None)
+    assert form.editor.model.rowCount() == len(jsonresume_sample.work)
+    assert form.editor.view.current_row() == 0
+    assert _line(form, "name").text() == jsonresume_sample.work[0].name
+
+
+def test_a_deleted_form_leaves_no_dangling_slots(qtbot) -> None:
+    doc, form = _work(qtbot, _sample())
+    other = create_form("basics", doc)
+    qtbot.addWidget(other)
+    form.deleteLater()
+    qtbot.waitUntil(lambda: not _alive(form))
+    # Edits and focus changes after the form is gone reach only live widgets.
+    doc.set_value("work[0].position", "Principal Engineer")
+    other.show()
+    other.focus_path("basics.name")
+    doc.undo_stack.undo()
+    assert doc.resume.work[0].position != "Principal Engineer"
+
+
+def _alive(widget: QWidget) -> bool:
+    try:
+        widget.objectName()
+    except RuntimeError:
+        return False
+    return True
