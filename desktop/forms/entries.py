@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QApplication,
     QFrame,
     QHBoxLayout,
+    QPushButton,
     QScrollArea,
     QVBoxLayout,
     QWidget,
@@ -96,8 +97,8 @@ class EntriesEditor(QWidget):
         self.view = EntryListView(self.model, dict, noun=spec.noun, parent=self)
         self.buttons = ListButtons(self.view, spec.noun, self)
         self.detail = FieldsForm(document, spec.fields, self)
-        self.empty = hint_label(f"{spec.empty} Add one with the + button.", self)
-        self.empty.setContentsMargins(2, 6, 0, 6)
+        self.empty = self._empty_state(spec)
+        self.rule: QFrame | None = None
         self.view.itemAdded.connect(self._focus_first_field)
 
         layout = QVBoxLayout(self)
@@ -113,10 +114,10 @@ class EntriesEditor(QWidget):
             top_layout.addWidget(self.buttons)
             top.setMaximumWidth(FORM_MAX_WIDTH + 32)
             layout.addWidget(top)
-            rule = QFrame(self)
-            rule.setFrameShape(QFrame.Shape.HLine)
-            rule.setFrameShadow(QFrame.Shadow.Sunken)
-            layout.addWidget(rule)
+            self.rule = QFrame(self)
+            self.rule.setFrameShape(QFrame.Shape.HLine)
+            self.rule.setFrameShadow(QFrame.Shadow.Sunken)
+            layout.addWidget(self.rule)
             self.scroll_area: FormScrollArea | None = FormScrollArea(self.detail, self)
             layout.addWidget(self.scroll_area, 1)
         else:
@@ -136,6 +137,19 @@ class EntriesEditor(QWidget):
             self.view.set_current_row(0)
         self._rebind()
         self._update_empty()
+
+    def _empty_state(self, spec: EntrySpec) -> QWidget:
+        """What an empty section shows: one sentence and the button to start."""
+        box = QWidget(self)
+        layout = QVBoxLayout(box)
+        layout.setContentsMargins(0, 4, 0, 8)
+        layout.setSpacing(8)
+        layout.addWidget(hint_label(spec.empty, box))
+        button = QPushButton(f"Add {spec.noun.title()}", box)
+        button.clicked.connect(self.view.add_item)
+        layout.addWidget(button, 0, Qt.AlignmentFlag.AlignLeft)
+        self.add_button = button
+        return box
 
     def list_editors(self) -> list[TextListEditor]:
         return self.detail.list_editors()
@@ -161,6 +175,9 @@ class EntriesEditor(QWidget):
     def _update_empty(self, *_: object) -> None:
         empty = self.model.rowCount() == 0
         self.empty.setVisible(empty)
+        self.buttons.setVisible(not empty)
+        if self.rule is not None:
+            self.rule.setVisible(not empty)
         self.view.setVisible(not empty)
         self.view.updateGeometry()
 
