@@ -376,3 +376,45 @@ def test_singletons_survive_many_void_qt_calls(qtbot):
         bar.setValue(0)
     assert sys.getrefcount(None) > 20_000
     assert before - sys.getrefcount(None) <= 20_000
+
+
+LAZY_PROBE = """
+import sys
+from PySide6.QtCore import QEvent, QObject
+import desktop.main_window as mw
+
+seen = {}
+init = mw.MainWindow.__init__
+
+class Probe(QObject):
+    def eventFilter(self, obj, event):
+        if event.type() == QEvent.Type.Paint and not seen:
+            seen.update(reportlab="reportlab" in sys.modules, docx="docx" in sys.modules)
+        return False
+
+def patched(self, *args, **kwargs):
+    init(self, *args, **kwargs)
+    self._probe = Probe(self)
+    self.installEventFilter(self._probe)
+    self.preview.rendered.connect(
+        lambda fmt, ok: print("painted", seen, "after-pdf", "reportlab" in sys.modules, flush=True)
+    )
+
+mw.MainWindow.__init__ = patched
+from desktop.app import main
+sys.exit(main(["--smoke-test"]))
+"""
+
+
+def test_the_window_paints_before_reportlab_and_docx_load(tmp_path):
+    env = {
+        **os.environ,
+        "QT_QPA_PLATFORM": "offscreen",
+        "XDG_CONFIG_HOME": str(tmp_path),
+        "HOME": str(tmp_path),
+    }
+    done = subprocess.run(
+        [sys.executable, "-c", LAZY_PROBE], env=env, capture_output=True, text=True, timeout=120
+    )
+    assert done.returncode == 0, done.stderr
+    assert "painted {'reportlab': False, 'docx': False} after-pdf True" in done.stdout

@@ -203,3 +203,26 @@ def test_damaged_pdf_bytes_show_a_message(qtbot, long_sample):
     assert done.args == ["pdf", False]
     assert "could not be displayed" in pane.error("pdf")
     pane.shutdown()
+
+
+def test_exporter_notes_show_under_the_preview(qtbot, long_sample):
+    class Noting:
+        info = ExporterInfo("txt", "Noting", "txt", "text/plain", binary=False)
+
+        def export(self, resume, theme, options):
+            from exporters.notes import note
+
+            note("2 emoji were left out")
+            return b"plain text"
+
+    pane = PreviewPane(Registry(exporters={"txt": Noting()}), pool=QThreadPool())
+    qtbot.addWidget(pane)
+    pane.show()
+    pane.set_current_format("txt")
+    with qtbot.waitSignal(pane.rendered, timeout=20_000):
+        pane.set_resume(long_sample, new_document=True)
+    assert pane.notes.isVisible()
+    assert "2 emoji were left out" in pane.notes.text()
+    pane.set_current_format("pdf")  # another format, no notes of its own
+    assert not pane.notes.isVisible()
+    pane.shutdown()
