@@ -319,3 +319,47 @@ def _alive(widget: QWidget) -> bool:
     except RuntimeError:
         return False
     return True
+
+
+def test_empty_section_add_button_starts_the_first_entry(qtbot) -> None:
+    doc, form = _work(qtbot, Resume())
+    button = form.editor.add_button
+    assert button.isVisibleTo(form)
+    assert not form.editor.view.isVisibleTo(form)
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    assert len(doc.resume.work) == 1
+    assert form.editor.view.isVisibleTo(form)
+    assert not button.isVisibleTo(form)
+    assert _line(form, "position").hasFocus()
+    doc.undo_stack.undo()
+    assert button.isVisibleTo(form)
+    assert not form.editor.detail.isVisibleTo(form)
+
+
+@pytest.mark.parametrize(
+    ("path", "expect"),
+    [
+        ("work[1].highlights[1]", "bullet"),
+        ("work[1].endDate", "date"),
+        ("work[1]", "list"),
+    ],
+)
+def test_focus_path_reaches_bullets_dates_and_entries(qtbot, path: str, expect: str) -> None:
+    resume = Resume.model_validate(
+        {
+            "work": [
+                {"name": "A", "startDate": "2020"},
+                {"name": "B", "startDate": "2019", "endDate": "2020", "highlights": ["x", "y"]},
+            ]
+        }
+    )
+    _doc, form = _work(qtbot, resume)
+    form.focus_path(path)
+    assert form.editor.view.current_row() == 1
+    if expect == "bullet":
+        bullets = form.editor.detail.fields["highlights"].editor
+        assert bullets.editor_at(1).hasFocus()
+    elif expect == "date":
+        assert form.editor.detail.fields["endDate"].editor.month.hasFocus()
+    else:
+        assert form.editor.view.hasFocus()
