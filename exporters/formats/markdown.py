@@ -42,6 +42,7 @@ from __future__ import annotations
 import html
 import json
 import re
+from functools import lru_cache
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict
@@ -123,6 +124,7 @@ def write_html(runs: list[Run]) -> str:
     return "".join(out).strip()
 
 
+@lru_cache(maxsize=4096)
 def md(text: str) -> str:
     """A field as Markdown."""
     return write_runs(parse_inline(text))

@@ -73,6 +73,7 @@ import json
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from functools import lru_cache
 from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
@@ -164,6 +165,7 @@ class DateRange:
     single: bool = False  # one date, no range
 
 
+@lru_cache(maxsize=4096)
 def parse_dates(text: str) -> DateRange | None:
     """``Nov 2021 – Present`` and friends; None when the text is not a date."""
     words = plain_text(text).strip()
@@ -186,11 +188,13 @@ def parse_dates(text: str) -> DateRange | None:
 # --- inline helpers -----------------------------------------------------------------
 
 
+@lru_cache(maxsize=4096)
 def canon(markdown_text: str) -> str:
     """A field written in inline Markdown, in the model's canonical form."""
     return normalize_inline(markdown_text.strip())
 
 
+@lru_cache(maxsize=4096)
 def canon_literal(text: str) -> str:
     """Text that is not Markdown (HTML contents, code blocks): every character literal."""
     return normalize_inline(escape_markdown(text.strip()))
@@ -205,6 +209,7 @@ def _solid(runs: list[Run], attr: str) -> bool:
     return bool(inked) and all(getattr(r, attr) for r in inked)
 
 
+@lru_cache(maxsize=4096)
 def unwrap(markdown_text: str) -> tuple[str, bool, bool, str]:
     """Strip bold, italic and a link that cover the whole text.
 
@@ -266,6 +271,7 @@ def split_commas(text: str) -> list[str]:
     return [p.strip() for p in out if p.strip()]
 
 
+@lru_cache(maxsize=4096)
 def split_label(markdown_text: str) -> tuple[str | None, str]:
     """``**Group:** rest`` / ``**Group**: rest`` / ``Group: rest`` -> (label, rest)."""
     text = markdown_text.strip()
