@@ -92,7 +92,12 @@ class EntriesEditor(QWidget):
         self.document = document
         self.spec = spec
         self.model = SequenceModel(
-            document, spec.list_path, title=spec.title, subtitle=spec.subtitle, parent=self
+            document,
+            spec.list_path,
+            title=spec.title,
+            subtitle=spec.subtitle,
+            problem=spec.problem,
+            parent=self,
         )
         self.view = EntryListView(self.model, dict, noun=spec.noun, parent=self)
         self.buttons = ListButtons(self.view, spec.noun, self)

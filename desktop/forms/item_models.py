@@ -31,6 +31,7 @@ from .pyside_fix import keep_true_alive
 
 ROW_MIME = "application/x-resume-studio-rows"
 SUBTITLE_ROLE = Qt.ItemDataRole.UserRole + 1
+PROBLEM_ROLE = Qt.ItemDataRole.UserRole + 2  # a short reason, or None
 
 Index = QModelIndex | QPersistentModelIndex
 Display = Callable[[Any], str]
@@ -50,6 +51,7 @@ class SequenceModel(QAbstractListModel):
         *,
         title: Display = _as_text,
         subtitle: Display | None = None,
+        problem: Callable[[Any], str | None] | None = None,
         editable: bool = False,
         parent: Any = None,
     ) -> None:
@@ -58,6 +60,7 @@ class SequenceModel(QAbstractListModel):
         self._path = list_path
         self._title = title
         self._subtitle = subtitle
+        self._problem = problem
         self._editable = editable
         self._items: tuple[Any, ...] = self._read(document.resume)
         document.changed.connect(self._on_changed)
@@ -161,8 +164,14 @@ class SequenceModel(QAbstractListModel):
             return _as_text(item) if self._editable else self._title(item)
         if role == SUBTITLE_ROLE:
             return self._subtitle(item) if self._subtitle else None
+        if role == PROBLEM_ROLE:
+            return self._problem(item) if self._problem else None
         if role == Qt.ItemDataRole.ToolTipRole:
-            parts = [self._title(item), self._subtitle(item) if self._subtitle else ""]
+            parts = [
+                self._title(item),
+                self._subtitle(item) if self._subtitle else "",
+                f"\u26a0 {problem}" if self._problem and (problem := self._problem(item)) else "",
+            ]
             return "\n".join(p for p in parts if p)
         return None
 

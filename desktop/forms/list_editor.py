@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from .item_models import SUBTITLE_ROLE, SequenceModel
+from .item_models import PROBLEM_ROLE, SUBTITLE_ROLE, SequenceModel
 
 
 class TwoLineDelegate(QStyledItemDelegate):
@@ -71,6 +71,13 @@ class TwoLineDelegate(QStyledItemDelegate):
         text_role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
         rect = opt.rect.adjusted(self.PADDING + 2, self.PADDING, -self.PADDING, -self.PADDING)
         line = opt.fontMetrics.lineSpacing()
+        problem = index.data(PROBLEM_ROLE)
+        if problem:
+            # A mark on entries that need a look, even when not selected.
+            size = line - 2
+            icon = style.standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning, None, widget)
+            icon.paint(painter, QRect(rect.right() - size, rect.top() + 1, size, size))
+            rect.setRight(rect.right() - size - 4)
         painter.save()
         bold = opt.font
         bold.setBold(True)

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from exporters.markup import plain_text
+from exporters.model.checks import range_problem, url_problem
 from exporters.model.dates import format_range
 
 from .fields import FieldSpec as F
@@ -24,6 +25,7 @@ class EntrySpec:
     title: Callable[[Any], str]
     subtitle: Callable[[Any], str] | None = None
     empty: str = ""  # what the form says when the list is empty
+    problem: Callable[[Any], str | None] | None = None  # marked in the list
 
 
 def _join(*parts: str, sep: str = " \u2014 ") -> str:
@@ -33,6 +35,10 @@ def _join(*parts: str, sep: str = " \u2014 ") -> str:
 def _dates(item: Any, *extra: str) -> str:
     start, end = getattr(item, "startDate", ""), getattr(item, "endDate", "")
     return _join(format_range(start or None, end or None), *extra, sep=" \u00b7 ")
+
+
+def _range(item: Any) -> str | None:
+    return range_problem(getattr(item, "startDate", ""), getattr(item, "endDate", ""))
 
 
 def _untitled(noun: str) -> Callable[[str], str]:
@@ -74,6 +80,7 @@ WORK = EntrySpec(
     title=lambda w: _untitled("job")(_join(w.position, w.name)),
     subtitle=lambda w: _dates(w, w.location),
     empty="No jobs yet.",
+    problem=_range,
 )
 
 VOLUNTEER = EntrySpec(
@@ -103,6 +110,7 @@ VOLUNTEER = EntrySpec(
     title=lambda v: _untitled("role")(_join(v.position, v.organization)),
     subtitle=_dates,
     empty="No volunteering yet.",
+    problem=_range,
 )
 
 EDUCATION = EntrySpec(
@@ -129,6 +137,7 @@ EDUCATION = EntrySpec(
     ),
     subtitle=_dates,
     empty="No education yet.",
+    problem=_range,
 )
 
 PROJECTS = EntrySpec(
@@ -161,6 +170,7 @@ PROJECTS = EntrySpec(
     title=lambda p: _untitled("project")(plain_text(p.name)),
     subtitle=lambda p: _dates(p, p.entity),
     empty="No projects yet.",
+    problem=_range,
 )
 
 SKILLS = EntrySpec(
@@ -302,6 +312,7 @@ PROFILES = EntrySpec(
     title=lambda p: _untitled("profile")(_join(p.network, p.username, sep=": ")),
     subtitle=lambda p: p.url,
     empty="No profiles yet.",
+    problem=lambda p: url_problem(p.url),
 )
 
 ENTRY_SECTIONS: dict[str, EntrySpec] = {

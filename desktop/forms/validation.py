@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QApplication, QHBoxLayout, QLabel, QStyle, QWidget
 
@@ -49,6 +49,12 @@ class ProblemLabel(QWidget):
         layout.addWidget(self._text, 1)
         self._message: str | None = None
         self.setVisible(False)
+
+    def changeEvent(self, event: QEvent) -> None:
+        # The desktop switched between light and dark: pick the red again.
+        if event.type() == QEvent.Type.PaletteChange:
+            self._text.setStyleSheet(f"color: {_warning_colour(self)};")
+        super().changeEvent(event)
 
     @property
     def message(self) -> str | None:

@@ -6,10 +6,11 @@ import pytest
 from PySide6.QtCore import QModelIndex, Qt
 
 from desktop.document import ResumeDocument
-from desktop.forms.item_models import ROW_MIME, SUBTITLE_ROLE, SequenceModel
+from desktop.forms.item_models import PROBLEM_ROLE, ROW_MIME, SUBTITLE_ROLE, SequenceModel
 from desktop.forms.specs import ENTRY_SECTIONS, PROFILES
 from exporters.markup import plain_text
 from exporters.model import Resume, Work
+from exporters.model.checks import range_problem
 
 pytestmark = pytest.mark.gui
 
@@ -175,3 +176,17 @@ def test_following_another_list(doc: ResumeDocument) -> None:
     assert bullets.rowCount() == 1
     doc.remove("work[1]")  # the list it follows is gone
     assert bullets.rowCount() == 0
+
+
+def test_entries_that_need_a_look_are_marked(qtmodeltester, doc: ResumeDocument) -> None:
+    spec = ENTRY_SECTIONS["work"]
+    model = SequenceModel(
+        doc, "work", title=spec.title, subtitle=spec.subtitle, problem=spec.problem
+    )
+    assert model.data(model.index(1), PROBLEM_ROLE) is None
+    doc.set_value("work[1].endDate", "2018-01")  # before its June 2019 start
+    reason = model.data(model.index(1), PROBLEM_ROLE)
+    assert reason == range_problem("2019-06", "2018-01")
+    assert reason is not None
+    assert reason in model.data(model.index(1), Qt.ItemDataRole.ToolTipRole)
+    qtmodeltester.check(model)
