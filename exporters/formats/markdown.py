@@ -281,8 +281,14 @@ class _Writer:
         if line:
             self.para(" | ".join(line))
 
-    def body(self, *, description: str = "", summary: str = "", fields: dict[str, str] | None = None,
-             bullets: tuple[str, ...] = ()) -> None:  # fmt: skip
+    def body(
+        self,
+        *,
+        description: str = "",
+        summary: str = "",
+        fields: dict[str, str] | None = None,
+        bullets: tuple[str, ...] = (),
+    ) -> None:
         if description.strip():
             self.para(_styled(description, italic=True))
         if summary.strip():
