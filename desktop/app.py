@@ -123,21 +123,32 @@ def main(argv: list[str] | None = None) -> int:
     from .main_window import MainWindow
     from .settings import AppSettings
 
+    if args.smoke_test:
+        # A check of the installed app must leave no trace: the user's first
+        # real start still opens the sample, and no recovery copy is made.
+        import tempfile
+
+        from PySide6.QtCore import QSettings
+
+        with tempfile.TemporaryDirectory(prefix="resume-studio-smoke-") as scratch:
+            store = QSettings(str(Path(scratch) / "settings.ini"), QSettings.Format.IniFormat)
+            window = MainWindow(ResumeDocument(), None, AppSettings(store))
+            open_initial(window, window.settings, Path(args.file) if args.file else None)
+            _load_formats_after_first_paint(window)
+            window.show()
+            return _run_smoke_test(app, window)
+
+    from .autosave import AutosaveManager
+    from .recovery import ask_with_message_box
+
     settings = AppSettings()
     document = ResumeDocument()
     window = MainWindow(document, None, settings)
-    from .autosave import AutosaveManager
-
     window.attach_autosave(AutosaveManager(document, parent=window))
     open_initial(window, settings, Path(args.file) if args.file else None)
     _load_formats_after_first_paint(window)
     window.show()
-    if not args.smoke_test:
-        from .recovery import ask_with_message_box
-
-        recover_unsaved_work(window, ask_with_message_box(window))
-    if args.smoke_test:
-        return _run_smoke_test(app, window)
+    recover_unsaved_work(window, ask_with_message_box(window))
     return int(app.exec())
 
 

@@ -263,7 +263,7 @@ def test_smoke_test_flag_exits_zero_after_the_first_preview(tmp_path):
     )
     assert done.returncode == 0, done.stderr
     assert "pdf preview rendered" in done.stderr
-    assert (tmp_path / "Resume Studio" / "Resume Studio.conf").exists()  # not the real settings
+    assert not list(tmp_path.rglob("Resume Studio*"))  # no settings, no recovery copy: no trace
 
 
 def test_autosave_keeps_a_copy_until_a_clean_close(qtbot, tmp_path, long_sample):
