@@ -904,10 +904,25 @@ def _entry_from_heading(text: str, field_names: frozenset[str]) -> Entry:
     return entry
 
 
+def _has_dates(line: str) -> bool:
+    parts = split_unescaped(line, r"\||·|•|—|–|\s-\s|,|\(|\)")
+    return any(parse_dates(part) is not None for part in parts)
+
+
+def _opens_with_bold(line: str) -> bool:
+    """``**Engineer** — Acme | 2019`` (an entry line), not ``**Stack:** Go`` (a label)."""
+    runs = parse_inline(line.strip())
+    return bool(runs) and runs[0].bold and not runs[0].text.rstrip().endswith(":")
+
+
 def _entries(
-    blocks: list[Block], field_names: frozenset[str], bold_starts: bool = False
+    blocks: list[Block],
+    field_names: frozenset[str],
+    bold_starts: bool = False,
+    line_starts: bool = False,
 ) -> list[Entry]:
-    """Entries start at sub-headings (or at a line in bold when ``bold_starts``)."""
+    """Entries start at sub-headings; also at a line in bold when ``bold_starts``,
+    and at a line opening in bold (``**Title** — Company | dates``) when ``line_starts``."""
     entries: list[Entry] = []
     current: Entry | None = None
     fresh = False  # just after the heading: the next line may be the meta line
@@ -920,9 +935,19 @@ def _entries(
         if block.kind == "p":
             lines = list(block.lines)
             first_bold = unwrap(lines[0])[1] and not _FIELD_LINE.match(lines[0])
-            if bold_starts and first_bold and split_unescaped(lines[0]) == [lines[0].strip()]:
+            whole_bold = first_bold and split_unescaped(lines[0]) == [lines[0].strip()]
+            # In work sections a bold line opens a job only when it or the next
+            # line has dates: a summary may well start in bold.
+            dated = line_starts and not fresh and any(_has_dates(line) for line in lines[:2])
+            if (bold_starts or dated) and whole_bold:
                 heading, _b, _i, href = unwrap(lines.pop(0))
                 current = Entry(heading, href, field_names=field_names)
+                entries.append(current)
+                fresh = True
+                if not lines:
+                    continue
+            elif dated and _opens_with_bold(lines[0]):
+                current = _entry_from_heading(lines.pop(0), field_names)
                 entries.append(current)
                 fresh = True
                 if not lines:
@@ -976,19 +1001,28 @@ def _split_heading(entry: Entry) -> tuple[str, str]:
         return first, second
     parts = _HEADING_SEPARATORS.split(heading, maxsplit=1)
     if len(parts) == 2:
-        left, right = (canon(p) for p in parts)
+        left, right = (unwrap(p)[0] for p in parts)
         if " at " in heading or " @ " in heading or _title_score(left) >= _title_score(right):
             return left, right
         return right, left
     if "," in heading:
-        left, right = (canon(p) for p in heading.split(",", 1))
+        left, right = (unwrap(p)[0] for p in heading.split(",", 1))
         if _title_score(left) > 0 and _title_score(right) <= 0:
             return left, right
-    if not entry.plain or _title_score(heading) > 0:
-        return heading, entry.plain.pop(0) if entry.plain and _title_score(
-            entry.plain[0]
-        ) < 0 else ""
-    return heading, entry.plain.pop(0)
+    # "### Engineer" then "Acme | Seattle, WA | 2019": the first part is the
+    # organisation unless it reads as a place.
+    if entry.plain and not _looks_like_place(entry.plain[0]):
+        return heading, entry.plain.pop(0)
+    return heading, ""
+
+
+def _looks_like_place(text: str) -> bool:
+    words = plain_text(text).strip()
+    if _ORG_WORDS.search(words):
+        return False
+    return words.lower() in {"remote", "hybrid", "on-site", "onsite"} or bool(
+        re.fullmatch(r"[^,]+,\s*(?:[A-Z]{2}|[A-Z][\w .'-]+)", words)
+    )
 
 
 def _put(target: dict[str, Any], key: str, value: Any) -> None:
@@ -1285,10 +1319,10 @@ def _read_section(key: str, blocks: list[Block], data: dict[str, Any]) -> None:
         items = [
             _education(e) for e in _list_entries(_entries(blocks, _EDU_FIELDS, bold_starts=True))
         ]
-    elif key == "work":
-        items = [_job(e, "name") for e in _list_entries(_entries(blocks, _JOB_FIELDS))]
-    elif key == "volunteer":
-        items = [_job(e, "organization") for e in _list_entries(_entries(blocks, _JOB_FIELDS))]
+    elif key in {"work", "volunteer"}:
+        entries = _entries(blocks, _JOB_FIELDS, line_starts=True)
+        org_key = "name" if key == "work" else "organization"
+        items = [_job(e, org_key) for e in _list_entries(entries)]
     elif key == "projects":
         items = [_project(e) for e in _list_entries(_entries(blocks, _PROJECT_FIELDS))]
     elif key == "awards":

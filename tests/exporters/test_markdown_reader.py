@@ -407,3 +407,29 @@ def test_entities_are_the_characters_they_stand_for() -> None:
     assert (job.position, job.name) == ("Engineer | Lead", "Acme <3")
     # "&#42;" is a literal star: stored so that it never becomes emphasis.
     assert job.highlights == ("5 * 3 &amp; © &bogus; #1",)
+
+
+def test_jobs_written_as_bold_lines() -> None:
+    resume = load_markdown(FIXTURES / "bold_lines.md")
+    jobs = [(w.position, w.name, w.location, w.startDate, w.endDate) for w in resume.work]
+    assert jobs == [
+        ("Senior Engineer", "Globex", "", "2019", ""),
+        ("Developer", "Initech", "Seattle, WA", "2017-01", "2018-12"),
+        ("Support Engineer", "Hooli", "", "2015", "2016"),
+    ]
+    assert resume.work[0].highlights == ("Built the thing", "Ran the other thing")
+    # A line in bold without dates is the entry's text, not a new job.
+    assert resume.work[1].summary == "**Stack:** C, Perl"
+    assert resume.work[1].highlights == ("Fixed bugs",)
+    (vol,) = resume.volunteer
+    assert (vol.position, vol.organization, vol.startDate) == ("Tutor", "Code Club", "2014")
+
+
+def test_a_summary_opening_in_bold_stays_in_its_job() -> None:
+    resume = read_markdown(
+        "# A B\n\na@example.com\n\n## Experience\n\n### Engineer\n**Acme** | 2019\n\n"
+        "**Big** win, for everyone.\n\n- shipped\n"
+    )
+    (job,) = resume.work
+    assert job.summary == "**Big** win, for everyone."
+    assert job.highlights == ("shipped",)
