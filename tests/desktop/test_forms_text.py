@@ -292,3 +292,15 @@ def test_a_new_job_is_ready_to_type_in(qtbot) -> None:
     qtbot.keyClicks(position, "Staff Engineer")
     assert doc.resume.work[1].position == "Staff Engineer"
     assert doc.resume.work[1].highlights == ()
+
+
+def test_a_change_elsewhere_keeps_the_bullet_selection(qtbot) -> None:
+    doc, _form, bullets = _work_form(qtbot)
+    editor = bullets.editor_at(1)
+    editor.setFocus()
+    _select(editor, 7, 13)
+    doc.set_value("work[0].highlights[0]", "Edited elsewhere")  # e.g. by undo
+    assert bullets.editor_at(0).text() == "Edited elsewhere"
+    cursor = editor.textCursor()
+    assert (cursor.selectionStart(), cursor.selectionEnd()) == (7, 13)
+    assert editor.hasFocus()
