@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import contextlib
 import functools
+import html
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -133,6 +134,7 @@ class MainWindow(QMainWindow):
         left_layout.addWidget(self.document_settings)
 
         self.form_title = _pane_title("", size=1.35)
+        self.form_title.setTextFormat(Qt.TextFormat.RichText)
         self.form_stack = QStackedWidget(self)
         middle = QWidget(self)
         middle_layout = QVBoxLayout(middle)
@@ -420,8 +422,13 @@ class MainWindow(QMainWindow):
 
     def _update_form_title(self) -> None:
         key = self.current_section()
-        title = HEADER_TITLE if key == HEADER_KEY else section_title(self.document.resume, key)
-        self.form_title.setText(title)
+        resume = self.document.resume
+        title = HEADER_TITLE if key == HEADER_KEY else section_title(resume, key)
+        text = html.escape(title)
+        if key in resume.settings.hiddenSections:
+            # Said next to the title, so nobody wonders why edits don't show.
+            text += "<span style='font-weight:normal; color:gray'> — hidden from the page</span>"
+        self.form_title.setText(text)
 
     def _move_section(self, delta: int) -> None:
         self.navigator.section_model.move_section(self.current_section(), delta)

@@ -418,3 +418,15 @@ def test_the_window_paints_before_reportlab_and_docx_load(tmp_path):
     )
     assert done.returncode == 0, done.stderr
     assert "painted {'reportlab': False, 'docx': False} after-pdf True" in done.stdout
+
+
+def test_the_form_title_follows_renames_and_says_when_hidden(qtbot, tmp_path, long_sample):
+    from desktop.section_settings import rename_section, set_section_hidden
+
+    window = make_window(qtbot, tmp_path, long_sample)
+    window.show_section("work")
+    assert window.form_title.text() == "Experience"
+    rename_section(window.document, "work", "R&D Roles")
+    assert window.form_title.text() == "R&amp;D Roles"  # rich text, shown as "R&D Roles"
+    set_section_hidden(window.document, "work", True)
+    assert "hidden from the page" in window.form_title.text()
