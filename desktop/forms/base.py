@@ -12,7 +12,6 @@ from typing import TYPE_CHECKING, Protocol, runtime_checkable
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QWidget
 
-from .pyside_fix import keep_true_alive
 
 if TYPE_CHECKING:
     from exporters.model import Resume
@@ -72,7 +71,6 @@ class SectionForm(QWidget):
         self.refresh(self.document.resume)
 
     def _document_changed(self, resume: Resume) -> None:
-        keep_true_alive()
         self.refresh(resume)
 
     def _set_active_list(self, editor: ListEditing | None) -> None:

@@ -27,7 +27,6 @@ from PySide6.QtCore import (
 from exporters.model import Resume, edits
 
 from ..document import ResumeDocument
-from .pyside_fix import keep_true_alive
 
 ROW_MIME = "application/x-resume-studio-rows"
 SUBTITLE_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -96,7 +95,6 @@ class SequenceModel(QAbstractListModel):
         return tuple(value) if isinstance(value, tuple | list) else ()
 
     def _on_changed(self, resume: Resume) -> None:
-        keep_true_alive()
         new = self._read(resume)
         old = self._items
         if new is old or new == old:
