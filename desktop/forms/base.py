@@ -12,7 +12,6 @@ from typing import TYPE_CHECKING, Protocol, runtime_checkable
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QWidget
 
-
 if TYPE_CHECKING:
     from exporters.model import Resume
 
