@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 import threading
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from html.parser import HTMLParser
@@ -107,7 +108,61 @@ def parse_inline(text: str) -> list[Run]:
         return []
     if not _MARKUP_CHARS.search(text):
         return [Run(text)]
-    return list(_parse_cached(text))
+    pieces = _balanced_pieces(text)
+    if len(pieces) == 1:
+        return list(_parse_cached(text))
+    return _merge_runs(run for piece in pieces for run in _parse_cached(piece))
+
+
+# Python-Markdown's inline pass is quadratic in the number of spans in one
+# paragraph: a 1 MB field full of *x* would take minutes. Long fields are cut
+# at spaces where every marker opened so far is closed, so no span is split.
+_PIECE = 2000
+
+
+def _balanced_pieces(text: str) -> list[str]:
+    if len(text) <= 2 * _PIECE:
+        return [text]
+    pieces: list[str] = []
+    start = stars = unders = brackets = 0
+    escaped = False
+    for i, char in enumerate(text):
+        if escaped:
+            escaped = False
+            continue
+        if char == "\\":
+            escaped = True
+        elif char == "*":
+            stars += 1
+        elif char == "_":
+            unders += 1
+        elif char == "[":
+            brackets += 1
+        elif char == "]":
+            brackets -= 1
+        elif (
+            char == " "
+            and i - start >= _PIECE
+            and stars % 2 == 0
+            and unders % 2 == 0
+            and brackets == 0
+            and text[i - 1] not in " \n"
+        ):
+            pieces.append(text[start : i + 1])
+            start = i + 1
+    pieces.append(text[start:])
+    return [p for p in pieces if p]
+
+
+def _merge_runs(runs: Iterable[Run]) -> list[Run]:
+    out: list[Run] = []
+    for run in runs:
+        last = out[-1] if out else None
+        if last and (last.bold, last.italic, last.href) == (run.bold, run.italic, run.href):
+            out[-1] = Run(last.text + run.text, run.bold, run.italic, run.href)
+        else:
+            out.append(run)
+    return out
 
 
 @lru_cache(maxsize=4096)

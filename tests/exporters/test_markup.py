@@ -102,3 +102,29 @@ def test_any_text_parses_and_normalises_stably(text: str) -> None:
     once = normalize_inline(text)
     assert parse_inline(once) == parse_inline(text)
     assert normalize_inline(once) == once
+
+
+def test_a_long_field_with_many_spans_parses_like_a_short_one() -> None:
+    unit = "**Lead:** some *it* [link](http://x.y) text "
+    text = unit * 400
+    expected: list[Run] = []
+    for _ in range(400):
+        expected += [
+            Run("Lead:", bold=True),
+            Run(" some "),
+            Run("it", italic=True),
+            Run(" "),
+            Run("link", href="http://x.y"),
+            Run(" text "),
+        ]
+    merged: list[Run] = []
+    for run in expected:
+        if merged and (merged[-1].bold, merged[-1].italic, merged[-1].href) == (
+            run.bold,
+            run.italic,
+            run.href,
+        ):
+            merged[-1] = Run(merged[-1].text + run.text, run.bold, run.italic, run.href)
+        else:
+            merged.append(run)
+    assert parse_inline(text) == merged
