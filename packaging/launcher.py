@@ -16,6 +16,7 @@ The executable's own name decides which entry point runs.
 from __future__ import annotations
 
 import multiprocessing
+import os
 import sys
 from pathlib import Path
 
@@ -24,9 +25,42 @@ def _is_gui_executable() -> bool:
     return Path(sys.executable).stem.lower().endswith("-gui")
 
 
+FIRST_PAINT_ENV = "RESUME_STUDIO_REPORT_FIRST_PAINT"
+
+
+def _report_first_paint() -> None:
+    """For packaging/smoke_test.py: print one line on stderr when a window first paints.
+
+    The editor reuses a QApplication that already exists, so creating it here, with
+    an application-wide event filter, observes the real start-up without any hook in
+    the app itself. The measuring side timestamps the line when it arrives, which
+    counts the bootloader and the unpacking of the runtime too.
+    """
+    from PySide6.QtCore import QEvent, QObject
+    from PySide6.QtWidgets import QApplication, QWidget
+
+    class FirstPaint(QObject):
+        def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+            if (
+                event.type() == QEvent.Type.Paint
+                and isinstance(watched, QWidget)
+                and watched.isWindow()
+            ):
+                app.removeEventFilter(self)
+                sys.stderr.write(f"first-paint: {type(watched).__name__}\n")
+                sys.stderr.flush()
+            return False
+
+    app = QApplication([sys.argv[0]])
+    watcher = FirstPaint(app)
+    app.installEventFilter(watcher)
+
+
 def main() -> int:
     # A frozen program that ever starts a multiprocessing child must call this first.
     multiprocessing.freeze_support()
+    if os.environ.get(FIRST_PAINT_ENV) == "1":
+        _report_first_paint()
     if _is_gui_executable():
         from desktop.app import main as gui_main
 
