@@ -40,7 +40,6 @@ gives the same résumé; most files have a short comment or none.
 from __future__ import annotations
 
 import html
-import json
 import re
 from functools import lru_cache
 from typing import Any
@@ -65,18 +64,12 @@ from ..model.resume import (
     Work,
 )
 from ..model.sections import SectionInfo, printed_sections
-from ..readers.markdown import (
-    PATCH_PREFIX,
-    custom_section_id,
-    make_patch,
-    read_markdown,
-    section_key_for_title,
-)
+from ..readers.markdown import read_markdown
+from ..readers.markdown.patch import make_patch, patch_comment
+from ..readers.markdown.titles import key_marker, title_reads_as
 from ..registry import ExporterInfo
 from ..theme import Theme
 from .cleaning import strip_control
-
-_RAW_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff]")
 
 
 class MarkdownOptions(BaseModel):
@@ -180,15 +173,7 @@ def _patch_comment(resume: Resume, visible: str) -> str:
         shown = read_markdown(visible).to_json_data()
     except Exception:  # an unreadable export is carried whole by the comment
         shown = {}
-    ops = make_patch(resume.to_json_data(), shown)
-    if not ops:
-        return ""
-    payload = json.dumps({"patch": ops}, ensure_ascii=False, separators=(",", ":"))
-    # "<", ">" and "&" never appear raw, so the comment can't be closed early.
-    payload = payload.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
-    # DEL, C1 controls and non-characters stay escaped too: the file holds none raw.
-    payload = _RAW_CONTROL.sub(lambda m: f"\\u{ord(m.group(0)):04x}", payload)
-    return f"\n{PATCH_PREFIX} {payload} -->\n"
+    return patch_comment(make_patch(resume.to_json_data(), shown))
 
 
 class _Writer:
@@ -260,8 +245,8 @@ class _Writer:
 
     def section(self, info: SectionInfo) -> None:
         title = _heading_text(info.title)
-        if (section_key_for_title(info.title) or custom_section_id(info.title)) != info.key:
-            title += f" <!-- resume-studio:{info.key} -->"
+        if not title_reads_as(info.title, info.key):
+            title += " " + key_marker(info.key)
         self.para(f"## {title}")
         writer = getattr(self, f"s_{info.key}", None)
         if info.custom is not None:
