@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import errno
 import json
+import re
 from pathlib import Path
 from typing import Any
 
@@ -57,12 +58,58 @@ def _json_type(value: object) -> str:
     return type(value).__name__
 
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def find_broken_text(data: Any, loc: tuple[int | str, ...] = ()) -> tuple[str, str] | None:
+    """The first string in ``data`` holding an unpaired UTF-16 surrogate, as
+    (field path, the surrogate's escape), or None.
+
+    JSON allows ``"\ud83d"`` alone (half of an emoji, cut by a careless tool);
+    Python then holds a character that can't be written as UTF-8, so every
+    save and text export would fail on it.
+    """
+    if isinstance(data, str):
+        match = _SURROGATE.search(data)
+        if match:
+            return describe_location(loc), f"\\u{ord(match.group()):04x}"
+        return None
+    if isinstance(data, dict):
+        items: Any = data.items()
+    elif isinstance(data, list | tuple):
+        items = enumerate(data)
+    else:
+        return None
+    for key, value in items:
+        if isinstance(key, str) and _SURROGATE.search(key):
+            return describe_location((*loc, key)), "a field name"
+        found = find_broken_text(value, (*loc, key))
+        if found:
+            return found
+    return None
+
+
+def _refuse_broken_text(data: Any, path: str | Path) -> None:
+    try:
+        json.dumps(data, ensure_ascii=False).encode("utf-8")
+    except UnicodeEncodeError:
+        found = find_broken_text(data)
+        where, what = found if found else ("the document", "a character")
+        raise ResumeFileError(
+            path,
+            f"the text holds a broken character ({what}, an unpaired half of an emoji "
+            "or other symbol); delete it and try again",
+            where,
+        ) from None
+
+
 def parse_resume(data: Any, path: str | Path = "<document>") -> Resume:
     """Validate JSON data as a résumé, raising ``ResumeFileError`` naming the first bad field."""
     if not isinstance(data, dict):
         raise ResumeFileError(
             path, f"a résumé is a JSON object, but this file holds {_json_type(data)}"
         )
+    _refuse_broken_text(data, path)
     try:
         return Resume.from_json_data(data)
     except ValidationError as exc:
@@ -131,7 +178,11 @@ def dumps_resume(resume: Resume) -> bytes:
 
 def save_resume(resume: Resume, path: str | Path, *, backup: bool = True) -> Path:
     """Atomically write ``resume``; the previous file, if any, is kept as ``.bak``."""
-    data = dumps_resume(resume)
+    try:
+        data = dumps_resume(resume)
+    except UnicodeEncodeError:
+        _refuse_broken_text(resume.to_json_data(), path)
+        raise
     try:
         return atomic_write(path, data, backup=backup)
     except IsADirectoryError:
