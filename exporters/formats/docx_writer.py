@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 from lxml import etree  # type: ignore[import-untyped]
 
 from ..layout import SEPARATOR, Entry, Outline, Row, Section, display_url
+from ..links import safe_link
 from ..markup import Run, parse_inline
 from .cleaning import clean
 from .docx_styles import StyleIds, W
@@ -133,7 +134,7 @@ class BodyWriter:
 
     def _runs(self, p: Any, runs: list[Run]) -> None:
         for run in runs:
-            href = safe_href(run.href) if self._links else None
+            href = safe_link(run.href) if self._links else None
             if href:
                 link = etree.SubElement(p, f"{W}hyperlink")
                 link.set(R_ID, self._part.relate_to(href, HYPERLINK_REL, is_external=True))
@@ -177,25 +178,6 @@ class BodyWriter:
                     t = etree.SubElement(r, f"{W}t")
                     t.text = piece
                     t.set(XML_SPACE, "preserve")
-
-
-_SAFE_SCHEMES = ("http://", "https://", "mailto:", "tel:")
-
-
-def safe_href(href: str | None) -> str | None:
-    """A target Word can follow safely, or None: ``javascript:`` and ``file:``
-    links in a document sent to strangers are not made clickable."""
-    if not href:
-        return None
-    target = "%20".join(clean(href).split())
-    lower = target.lower()
-    if lower.startswith(_SAFE_SCHEMES):
-        return target
-    if "@" in target and ":" not in target and "/" not in target:
-        return f"mailto:{target}"
-    if ":" not in target.split("/")[0] and "." in target.split("/")[0]:
-        return f"https://{target}"
-    return None
 
 
 def _bold(run: Run) -> Run:

@@ -24,8 +24,10 @@ Every field goes through ``to_markdown(parse_inline(...))``: bold, italic and
 links stay formatting, every other character is escaped so it shows as typed.
 ``<``, ``>``, ``|`` and ``&`` are written as entities rather than backslash
 escapes, because Python-Markdown (unlike CommonMark) does not honour ``\<``;
-the header block is HTML with every field HTML-escaped. Only http(s), mailto
-and tel links are written as links: a ``javascript:`` target shows as its text.
+the header block is HTML with every field HTML-escaped. Links go through
+``exporters.links.safe_link``, the rule DOCX and PDF use: http(s), mailto and
+tel targets (a bare domain or e-mail gets its scheme), and a ``javascript:``,
+``file:`` or relative target shows as its text.
 Control characters are left out of the text, with a note. Nested items are
 indented four spaces, which every renderer nests. Dates use the theme's style.
 
@@ -46,6 +48,7 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict
 
+from ..links import safe_link
 from ..markup import Run, parse_inline, to_markdown
 from ..model.dates import format_range
 from ..model.resume import (
@@ -79,21 +82,14 @@ class MarkdownOptions(BaseModel):
     round_trip_comment: bool = True  # keep what Markdown can't show in a trailing comment
 
 
-_SAFE_SCHEMES = frozenset({"http", "https", "mailto", "tel"})
-_SCHEME = re.compile(r"^\s*([a-zA-Z][a-zA-Z0-9+.-]*):")
 # Escapes not every renderer knows (Python-Markdown shows "\<" and "\|" as typed):
 # entities mean the same character everywhere.
 _ENTITY_FOR = {"<": "&lt;", ">": "&gt;", "|": "&#124;", "&": "&amp;"}
 
 
-def safe_href(href: str) -> bool:
-    """Only links that open a page or a mail: never ``javascript:`` or ``data:``."""
-    match = _SCHEME.match(href)
-    return match is None or match.group(1).lower() in _SAFE_SCHEMES
-
-
 def _inert(runs: list[Run]) -> list[Run]:
-    return [r if not r.href or safe_href(r.href) else Run(r.text, r.bold, r.italic) for r in runs]
+    """Runs whose links all have a target ``safe_link`` allows; the others lose the link."""
+    return [Run(r.text, r.bold, r.italic, safe_link(r.href)) if r.href else r for r in runs]
 
 
 def write_runs(runs: list[Run]) -> str:

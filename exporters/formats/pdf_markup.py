@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from ..links import safe_link
 from ..markup import Run, parse_inline
 from ..notes import collecting, note
 from .cleaning import normalize_newlines, strip_control
@@ -19,13 +20,14 @@ from .cleaning import normalize_newlines, strip_control
 if TYPE_CHECKING:
     from ..fonts import FontSet
 
+# The name pdf_story imports; the rule itself is ``exporters.links.safe_link``.
+safe_href = safe_link
+
 _SURROGATE = re.compile("[\ud800-\udfff]")
 # Scripts written right to left: Hebrew, Arabic, Syriac, Thaana, N'Ko…
 _RTL = re.compile(
     "[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc\U00010800-\U00010fff\U0001e800-\U0001efff]"
 )
-_SAFE_SCHEMES = ("http://", "https://", "mailto:", "tel:", "ftp://")
-_BARE_DOMAIN = re.compile(r"^[\w.-]+\.[a-z]{2,}(?:[/?#]\S*)?$", re.IGNORECASE)
 
 
 def clean(text: str, where: str = "") -> str:
@@ -57,25 +59,6 @@ def escape(text: str) -> str:
     )
 
 
-def safe_href(href: str | None) -> str | None:
-    """A link target a PDF viewer can follow safely, or None for no link.
-
-    Addresses without a scheme (``example.com/me``) get ``https://``; other
-    schemes (``javascript:``, ``file:``) are not made clickable.
-    """
-    if not href:
-        return None
-    target = "%20".join(quiet_clean(href).split())
-    lower = target.lower()
-    if lower.startswith(_SAFE_SCHEMES):
-        return target
-    if "@" in target and ":" not in target and "/" not in target:
-        return f"mailto:{target}"
-    if _BARE_DOMAIN.match(target):
-        return f"https://{target}"
-    return None
-
-
 def runs_markup(runs: list[Run], fonts: FontSet, link_color: str | None = None) -> str:
     """Paragraph markup for runs whose text is already clean."""
     out: list[str] = []
@@ -87,7 +70,7 @@ def runs_markup(runs: list[Run], fonts: FontSet, link_color: str | None = None) 
             body = f"<i>{body}</i>"
         if run.bold:
             body = f"<b>{body}</b>"
-        href = safe_href(run.href)
+        href = safe_link(run.href)
         if href:
             color = f' color="{link_color}"' if link_color else ""
             body = f'<a href="{escape(href)}"{color}>{body}</a>'
