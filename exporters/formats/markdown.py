@@ -52,14 +52,11 @@ from ..links import safe_link
 from ..markup import Run, parse_inline, to_markdown
 from ..model.dates import format_range
 from ..model.resume import (
-    Award,
-    Certificate,
     CustomSection,
     Education,
     Interest,
     Language,
     Project,
-    Publication,
     Reference,
     Resume,
     Skill,
@@ -303,7 +300,7 @@ class _Writer:
 
     def _school(self, school: Education) -> None:
         degree = " in ".join(t for t in (school.studyType, school.area) if t.strip())
-        dates = format_range(school.startDate, school.endDate, self.style)
+        dates = self.dates(school.startDate, school.endDate)
         self.entry(_heading_text(degree), school.institution, school.url, [dates])
         self.body(fields={"Score": md(school.score)}, bullets=school.courses)
 
@@ -330,29 +327,20 @@ class _Writer:
 
     def _titled(self, name: str, url: str, by: str, date: str, summary: str) -> None:
         heading = _styled(name or url, href=url) if url else _heading_text(name)
-        self.entry(heading, by, "", [format_range(date, date, self.style)])
+        self.entry(heading, by, "", [self.dates(date, date)])
         self.body(summary=summary)
 
     def s_awards(self) -> None:
         for award in self.resume.awards:
-            self._award(award)
-
-    def _award(self, award: Award) -> None:
-        self._titled(award.title, "", award.awarder, award.date, award.summary)
+            self._titled(award.title, "", award.awarder, award.date, award.summary)
 
     def s_certificates(self) -> None:
         for cert in self.resume.certificates:
-            self._certificate(cert)
-
-    def _certificate(self, cert: Certificate) -> None:
-        self._titled(cert.name, cert.url, cert.issuer, cert.date, "")
+            self._titled(cert.name, cert.url, cert.issuer, cert.date, "")
 
     def s_publications(self) -> None:
         for pub in self.resume.publications:
-            self._publication(pub)
-
-    def _publication(self, pub: Publication) -> None:
-        self._titled(pub.name, pub.url, pub.publisher, pub.releaseDate, pub.summary)
+            self._titled(pub.name, pub.url, pub.publisher, pub.releaseDate, pub.summary)
 
     def s_skills(self) -> None:
         self.para(*[line for skill in self.resume.skills for line in _keyword_group(skill)])

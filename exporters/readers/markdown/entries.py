@@ -111,13 +111,20 @@ def _entry_from_heading(text: str, field_names: frozenset[str]) -> Entry:
     main = parts[0] if parts else ""
     main, entry.dates = _take_trailing_dates(main)
     entry.heading, _bold, _italic, entry.heading_href = unwrap(main)
-    for part in parts[1:]:
+    entry.plain.extend(canon(part) for part in _take_dates(entry, parts[1:]))
+    return entry
+
+
+def _take_dates(entry: Entry, parts: list[str]) -> list[str]:
+    """The parts that are not the entry's dates; the first date found is the entry's."""
+    rest: list[str] = []
+    for part in parts:
         dates = parse_dates(part)
         if dates is not None and entry.dates is None:
             entry.dates = dates
         else:
-            entry.plain.append(canon(part))
-    return entry
+            rest.append(part)
+    return rest
 
 
 def _has_dates(line: str) -> bool:
@@ -250,13 +257,7 @@ def list_entries(entries: list[Entry]) -> Iterator[Entry]:
                 parts = split_unescaped(bullet, r"\||·|•|—|–|\s-\s")
                 if len(parts) == 1:
                     parts = split_commas(bullet)
-                rest = []
-                for part in parts:
-                    dates = parse_dates(part)
-                    if dates is not None and item.dates is None:
-                        item.dates = dates
-                    else:
-                        rest.append(part)
+                rest = _take_dates(item, parts)
                 if rest:
                     item.heading, _b, _i, item.heading_href = unwrap(rest[0])
                     item.plain = [canon(p) for p in rest[1:]]

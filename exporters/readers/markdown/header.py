@@ -135,6 +135,16 @@ class _Header:
             return self._found()
         return False
 
+    def take_heading(self, level: int, text: str) -> bool:
+        """A level-1 heading is the name, the next heading the title; False when both are known."""
+        if level == 1 and "name" not in self.basics:
+            self.basics["name"] = unwrap(text)[0]
+        elif "label" not in self.basics:
+            self.basics["label"] = unwrap(text)[0]
+        else:
+            return False
+        return True
+
     def _found(self) -> bool:
         self.found_contact = True
         return True
@@ -172,12 +182,7 @@ def read_header(blocks: list[Block]) -> _Header:
     header = _Header()
     for block in blocks:
         if block.kind == "h":
-            text = canon(block.text)
-            if block.level == 1 and "name" not in header.basics:
-                header.basics["name"] = unwrap(text)[0]
-            elif "label" not in header.basics:
-                header.basics["label"] = unwrap(text)[0]
-            else:
+            if not header.take_heading(block.level, canon(block.text)):
                 header.add_line(block.text)
         elif block.kind == "code":
             for line in block.lines:
@@ -217,11 +222,7 @@ def _read_header_paragraph(header: _Header, lines: list[str]) -> None:
             continue
         if match := HTML_HEADING.match(line):
             text = canon(html_to_markdown(match.group(2)).replace("\n", " "))
-            if match.group(1) == "1" and "name" not in header.basics:
-                header.basics["name"] = unwrap(text)[0]
-            elif "label" not in header.basics:
-                header.basics["label"] = unwrap(text)[0]
-            else:
+            if not header.take_heading(int(match.group(1)), text):
                 header.add_line(text)
             continue
         for piece in html_to_markdown(line).split("\n"):

@@ -33,6 +33,13 @@ def free_text(blocks: list[Block]) -> tuple[str, list[str]]:
 _JOB_FIELDS: frozenset[str] = frozenset()
 _EDU_FIELDS = frozenset({"score", "gpa", "courses"})
 _PROJECT_FIELDS = frozenset({"roles", "keywords", "type"})
+# Entries that are a title, who gave it and one date:
+# (title key, giver key, date key, whether the text under it is a summary).
+_TITLED: dict[str, tuple[str, str, str, bool]] = {
+    "awards": ("title", "awarder", "date", True),
+    "certificates": ("name", "issuer", "date", False),
+    "publications": ("name", "publisher", "releaseDate", True),
+}
 
 
 def _read_section(key: str, blocks: list[Block], data: dict[str, Any]) -> None:
@@ -59,21 +66,9 @@ def _read_section(key: str, blocks: list[Block], data: dict[str, Any]) -> None:
         items = [job_item(e, org_key) for e in list_entries(entries)]
     elif key == "projects":
         items = [project_item(e) for e in list_entries(read_entries(blocks, _PROJECT_FIELDS))]
-    elif key == "awards":
-        items = [
-            titled_item(e, "title", "awarder", "date", True)
-            for e in list_entries(read_entries(blocks, _JOB_FIELDS))
-        ]
-    elif key == "certificates":
-        items = [
-            titled_item(e, "name", "issuer", "date", False)
-            for e in list_entries(read_entries(blocks, _JOB_FIELDS))
-        ]
-    elif key == "publications":
-        items = [
-            titled_item(e, "name", "publisher", "releaseDate", True)
-            for e in list_entries(read_entries(blocks, _JOB_FIELDS))
-        ]
+    elif key in _TITLED:
+        entries = read_entries(blocks, _JOB_FIELDS)
+        items = [titled_item(e, *_TITLED[key]) for e in list_entries(entries)]
     else:  # references
         items = reference_items(read_entries(blocks, _JOB_FIELDS))
     items = [i for i in items if i]
