@@ -276,12 +276,32 @@ def start_gui(exe: Path, sample: Path, home: Path) -> GuiRun:
     return GuiRun(first_paint, exited, code, "".join(lines))
 
 
+def evict_from_page_cache(folder: Path) -> bool:
+    """Drop the bundle's own files from the page cache, so the next start reads them from disk.
+
+    Only these files are evicted (posix_fadvise DONTNEED), not the whole machine's
+    cache: system libraries such as libc stay warm, as they are on any desktop.
+    """
+    if not hasattr(os, "posix_fadvise"):
+        return False
+    for path in folder.rglob("*"):
+        if path.is_file() and not path.is_symlink():
+            fd = os.open(path, os.O_RDONLY)
+            try:
+                os.posix_fadvise(fd, 0, 0, os.POSIX_FADV_DONTNEED)
+            finally:
+                os.close(fd)
+    return True
+
+
 def check_gui(exe: Path, sample: Path, work: Path, runs: int, report: Report) -> None:
-    timings: list[GuiRun] = []
+    cold: list[GuiRun] = []
+    warm: list[GuiRun] = []
+    can_evict = evict_from_page_cache(exe.parent)
 
     def first() -> str:
         outcome = start_gui(exe, sample, work / "gui-home-0")
-        timings.append(outcome)
+        cold.append(outcome)
         if outcome.returncode != 0:
             tail = " | ".join(outcome.stderr.strip().splitlines()[-6:])
             raise CheckFailed(f"--smoke-test exited with {outcome.returncode}: {tail}")
@@ -291,27 +311,30 @@ def check_gui(exe: Path, sample: Path, work: Path, runs: int, report: Report) ->
     if not report.check("editor starts offscreen and renders the first preview", first):
         return
     for i in range(1, runs):
-        timings.append(start_gui(exe, sample, work / f"gui-home-{i}"))
-    paints = [t.first_paint_s for t in timings if t.first_paint_s is not None]
-    exits = [t.exit_s for t in timings if t.returncode == 0]
-    if paints:
+        evict_from_page_cache(exe.parent)
+        cold.append(start_gui(exe, sample, work / f"gui-home-c{i}"))
+    for i in range(runs):
+        warm.append(start_gui(exe, sample, work / f"gui-home-w{i}"))
+    kinds = [("cold: bundle evicted from the page cache", cold)] if can_evict else []
+    kinds.append(("warm", warm))
+    for label, timings in kinds:
+        paints = [t.first_paint_s for t in timings if t.first_paint_s is not None]
+        exits = [t.exit_s for t in timings if t.returncode == 0]
         report.figures.append(
             (
-                f"start to first painted window (median of {len(paints)}; 1st run {paints[0]:.2f} s)",
-                f"{statistics.median(paints):.2f} s",
+                f"start to first painted window, {label} (median of {len(paints)})",
+                f"{statistics.median(paints):.2f} s" if paints else "not reported",
                 "<= 2 s",
             )
         )
-    else:
-        report.figures.append(("start to first painted window", "not reported", "<= 2 s"))
-    if exits:
-        report.figures.append(
-            (
-                f"start to first preview rendered + exit (median of {len(exits)})",
-                f"{statistics.median(exits):.2f} s",
-                "",
+        if exits:
+            report.figures.append(
+                (
+                    f"start to first PDF preview rendered and exit, {label} (median of {len(exits)})",
+                    f"{statistics.median(exits):.2f} s",
+                    "",
+                )
             )
-        )
 
 
 def check_tarball(tarball: Path, work: Path) -> str:
