@@ -170,6 +170,10 @@ def _parse_cached(text: str) -> tuple[Run, ...]:
     md = _parser()
     md.reset()
     html = md.convert(_shield_html(text))
+    if "\x02" in html or "\x03" in html:
+        # Python-Markdown leaks its placeholders on some escapes nested in
+        # emphasis; such text is read as literal rather than half-parsed.
+        return (Run(_BACKSLASH_ESCAPE.sub(r"\1", text)),)
     collector = _RunCollector()
     collector.feed(html)
     collector.close()
@@ -203,6 +207,7 @@ def _missing_edge(source: str, kept: str, *, start: bool) -> str:
     return ""
 
 
+_BACKSLASH_ESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")
 _HTML_SHIELD = re.compile(r"\\\\|\\([<>&|])|([<>&])")
 _ENTITY = {"<": "&lt;", ">": "&gt;", "&": "&amp;", "|": "|"}
 

@@ -16,6 +16,7 @@ reportlab is imported inside ``export`` so that the CLI's other formats start fa
 from __future__ import annotations
 
 import io
+import threading
 from typing import TYPE_CHECKING, Any
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -26,6 +27,12 @@ from ..registry import ExporterInfo, ExportError
 if TYPE_CHECKING:
     from ..model.resume import Resume
     from ..theme import Theme
+
+
+# reportlab keeps module-level state (font caches, the paragraph line-breaking
+# helpers) that is not safe to share between two layouts at once; the preview
+# thread and an export may render together, so layouts take turns.
+_LAYOUT_LOCK = threading.Lock()
 
 
 class PdfOptions(BaseModel):
@@ -51,7 +58,8 @@ class PdfExporter:
             options if isinstance(options, PdfOptions) else PdfOptions.model_validate(options or {})
         )
         try:
-            return _render(resume, theme, opts)
+            with _LAYOUT_LOCK:
+                return _render(resume, theme, opts)
         except ExportError:
             raise
         except Exception as exc:  # reportlab's LayoutError and friends, in plain words

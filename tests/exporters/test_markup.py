@@ -93,7 +93,16 @@ def _merge(runs: list[Run]) -> list[Run]:
 def test_written_markdown_reads_back_to_the_same_runs(runs: list[Run]) -> None:
     assert parse_inline(to_markdown(runs)) == runs
     canonical = to_markdown(runs, escape=False)
-    assert _merge(parse_inline(normalize_inline(canonical))) == _merge(parse_inline(canonical))
+    assert _styled(parse_inline(normalize_inline(canonical))) == _styled(parse_inline(canonical))
+
+
+def _styled(runs: list[Run]) -> tuple[str, list[tuple[str, bool, bool, str | None]]]:
+    """What a reader sees: the text, and the style of every visible character.
+    The style of a space between two spans can't be written in Markdown and
+    shows nowhere, so it is left out."""
+    text = "".join(r.text for r in runs)
+    marks = [(c, r.bold, r.italic, r.href) for r in runs for c in r.text if not c.isspace()]
+    return text, marks
 
 
 @settings(max_examples=300, deadline=None)
