@@ -89,7 +89,9 @@ def pdf_text(data: bytes) -> str:
     """``pdftotext`` when poppler is installed (CI installs it), else pypdf."""
     if shutil.which("pdftotext"):
         result = subprocess.run(
-            ["pdftotext", "-enc", "UTF-8", "-", "-"],
+            # -raw: content-stream order and no de-hyphenation (the default mode
+            # joins a line ending in "-" to the next, eating a lone "-").
+            ["pdftotext", "-raw", "-enc", "UTF-8", "-", "-"],
             input=data,
             capture_output=True,
             check=True,
