@@ -20,9 +20,6 @@ from .cleaning import normalize_newlines, strip_control
 if TYPE_CHECKING:
     from ..fonts import FontSet
 
-# The name pdf_story imports; the rule itself is ``exporters.links.safe_link``.
-safe_href = safe_link
-
 _SURROGATE = re.compile("[\ud800-\udfff]")
 # Scripts written right to left: Hebrew, Arabic, Syriac, Thaana, N'Ko…
 _RTL = re.compile(

@@ -20,8 +20,9 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import KeepTogether, Paragraph, Spacer
 
 from ..layout import SEPARATOR, Entry, Outline, Row, Section, display_url
+from ..links import safe_link
 from .pdf_flowables import RuledTitle, TwoEnds, WholeParagraph
-from .pdf_markup import escape, field_markup, plain_markup, safe_href, text_markup
+from .pdf_markup import escape, field_markup, plain_markup, text_markup
 
 if TYPE_CHECKING:
     from ..fonts import FontSet
@@ -183,7 +184,7 @@ class StoryBuilder:
             parts = []
             for contact in outline.contacts:
                 body = plain_markup(contact.text, self.fonts, where="the contact details")
-                href = safe_href(contact.href)
+                href = safe_link(contact.href)
                 parts.append(f'<a href="{_attr(href)}">{body}</a>' if href and body else body)
             separator = text_markup(SEPARATOR, self.fonts)
             flow.append(Paragraph(separator.join(p for p in parts if p), s.contact))
@@ -275,7 +276,7 @@ _ENTRY_GAP = 8.0
 
 def _url_link(url: str, fonts: FontSet, color: str) -> str:
     body = plain_markup(display_url(url), fonts, where="a link")
-    href = safe_href(url.strip())
+    href = safe_link(url.strip())
     if not href:
         return body
     return f'<a href="{_attr(href)}" color="{color}">{body}</a>'
