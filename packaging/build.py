@@ -253,7 +253,13 @@ def deb_depends(bundle: Path) -> tuple[list[str], list[str]]:
         found = subprocess.run(
             ["dpkg", "-S", f"*/{library}"], capture_output=True, text=True, check=False
         ).stdout
-        package = found.split(":", 1)[0].split(",")[0].strip() or _policy_name(library)
+        package = found.split(":", 1)[0].split(",")[0].strip()
+        if not package:
+            package = _policy_name(library)
+            say(
+                f"warning: {library} is not installed on the build machine, so the bundle "
+                f"relies on the user's system for it (the .deb depends on {package})"
+            )
         (recommends if "wayland" in library else depends).add(package)
     depends.discard("libc6")
     return [f"libc6 (>= {glibc[0]}.{glibc[1]})", *sorted(depends)], sorted(recommends)
