@@ -25,7 +25,9 @@ _COMMON: dict[str, Any] = {
     "print_blob": True,
 }
 settings.register_profile("ci", max_examples=500, **_COMMON)
-settings.register_profile("soak", max_examples=10_000, **_COMMON)
+settings.register_profile(
+    "soak", max_examples=int(os.environ.get("SOAK_EXAMPLES", "10000")), **_COMMON
+)
 
 # Share of the profile's examples each format gets: PDF (~50 ms export plus
 # pdftotext) is the slow one, JSON and text cost almost nothing.

@@ -53,9 +53,10 @@ def _report_counts() -> Iterator[None]:
     yield
     line = ", ".join(f"{fmt}: {n}" for fmt, n in sorted(COUNTS.items()))
     print(f"\nproperty examples per format: {line} (total {sum(COUNTS.values())})")
-    target = os.environ.get("RELIABILITY_COUNTS_FILE")
-    if target:
-        Path(target).write_text(json.dumps(dict(COUNTS)), "utf-8")
+    folder = os.environ.get("RELIABILITY_COUNTS_DIR")  # set by soak.py; one file per process
+    if folder:
+        target = Path(folder) / f"counts-{os.getpid()}.json"
+        target.write_text(json.dumps(dict(COUNTS)), "utf-8")
 
 
 def _rtl(word: str) -> bool:
