@@ -334,6 +334,35 @@ def test_spec_keeps_only_the_qt_plugins_the_app_needs(
     assert spec["_keep"](dest) is kept
 
 
+def test_spec_drops_the_libraries_only_left_out_plugins_needed(
+    spec: dict[str, Any], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from PyInstaller.depend import bindepend
+
+    imports = {
+        "/x/libqgtk3.so": ["libgtk-3.so.0", "libglib-2.0.so.0"],
+        "/x/libgtk-3.so.0": ["libpango-1.0.so.0"],
+        "/x/libpango-1.0.so.0": [],
+        "/x/libqxcb.so": ["libglib-2.0.so.0", "libxcb-cursor.so.0"],
+        "/x/libglib-2.0.so.0": [],
+        "/x/libxcb-cursor.so.0": [],
+    }
+    monkeypatch.setattr(
+        bindepend, "get_imports", lambda src, *_: [(name, None) for name in imports[src]]
+    )
+    binaries = [
+        ("PySide6/Qt/plugins/platformthemes/libqgtk3.so", "/x/libqgtk3.so", "BINARY"),
+        ("PySide6/Qt/plugins/platforms/libqxcb.so", "/x/libqxcb.so", "BINARY"),
+        *((Path(src).name, src, "BINARY") for src in imports if "libq" not in src),
+    ]
+    kept = {dest for dest, _, _ in spec["_prune"](binaries)}
+    assert kept == {
+        "PySide6/Qt/plugins/platforms/libqxcb.so",
+        "libglib-2.0.so.0",  # the kept xcb plugin needs it too
+        "libxcb-cursor.so.0",
+    }
+
+
 def test_spec_drops_qt_translations_unless_the_app_loads_them(spec: dict[str, Any]) -> None:
     loads = any(
         "QTranslator" in p.read_text(encoding="utf-8") for p in (ROOT / "desktop").rglob("*.py")
