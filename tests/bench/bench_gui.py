@@ -115,7 +115,12 @@ def cold_start(runs: int) -> tuple[list[float], list[float], list[float], list[f
 
 
 class StallProbe:
-    """A 10 ms timer; the longest gap between ticks beyond 10 ms is the stall."""
+    """A 10 ms timer; the longest gap between ticks beyond 10 ms is the stall.
+
+    It also notes how much CPU the whole process used during that gap: a long
+    gap with almost no CPU means the OS did not run us (other programs on the
+    same cores), not that the editor was busy.
+    """
 
     def __init__(self) -> None:
         from PySide6.QtCore import QTimer
@@ -124,16 +129,19 @@ class StallProbe:
         self.timer.setInterval(10)
         self.timer.timeout.connect(self._tick)
         self.last = 0.0
+        self.last_cpu = 0.0
         self.worst = 0.0
+        self.worst_cpu = 0.0
 
     def _tick(self) -> None:
-        now = time.perf_counter()
-        if self.last:
-            self.worst = max(self.worst, now - self.last - 0.010)
-        self.last = now
+        now, cpu = time.perf_counter(), cpu_seconds()
+        if self.last and now - self.last - 0.010 > self.worst:
+            self.worst = now - self.last - 0.010
+            self.worst_cpu = cpu - self.last_cpu
+        self.last, self.last_cpu = now, cpu
 
     def start(self) -> None:
-        self.worst, self.last = 0.0, 0.0
+        self.worst, self.last, self.worst_cpu = 0.0, 0.0, 0.0
         self.timer.start()
 
     def stop(self) -> float:
@@ -221,8 +229,10 @@ def export_every_format(folder: Path) -> None:
     assert report.ok, report.failed
 
 
-def scripted_editing(app: Any, window: Any, minutes: float) -> tuple[int, float]:
-    """Edit like a person would, quickly, for ``minutes``; returns (edits, worst stall)."""
+def scripted_editing(app: Any, window: Any, minutes: float) -> tuple[int, float, float]:
+    """Edit like a person would, quickly, for ``minutes``.
+
+    Returns (edits, worst stall, CPU the process used during that stall)."""
     from PySide6.QtTest import QTest
     from PySide6.QtWidgets import QApplication
 
@@ -255,7 +265,8 @@ def scripted_editing(app: Any, window: Any, minutes: float) -> tuple[int, float]
             app.processEvents()
             time.sleep(0.002)
     wait(app, lambda: not window.preview.is_pending())
-    return edits, probe.stop()
+    worst = probe.stop()
+    return edits, worst, probe.worst_cpu
 
 
 def table(rows: list[tuple[str, str, str]]) -> str:
@@ -298,7 +309,7 @@ def main() -> int:
         rss_start = rss_mb()
         export_every_format(Path(tmp))
         rss_export = rss_mb()
-        edits, edit_stall = scripted_editing(app, window, args.minutes)
+        edits, edit_stall, edit_stall_cpu = scripted_editing(app, window, args.minutes)
         rss_edit = rss_mb()
         window.document.undo_stack.setClean()
         window.close()
@@ -318,7 +329,7 @@ def main() -> int:
         (
             f"worst stall over {args.minutes:g} min editing",
             f"{edit_stall * 1000:.0f} ms",
-            f"{edits} scripted edits",
+            f"{edits} edits; {edit_stall_cpu * 1000:.0f} ms CPU used in it",
         ),
         ("RSS, window open with the sample", f"{rss_start:.0f} MB", "one process"),
         ("RSS after exporting every format", f"{rss_export:.0f} MB", "pdf, docx, txt, md, json"),
