@@ -42,6 +42,40 @@ def _fsync_dir(folder: Path) -> None:
         os.close(fd)
 
 
+# Most file systems allow 255 bytes in a name; mkstemp adds 8 random
+# characters and ".tmp" to the prefix.
+_NAME_MAX = 255
+_TEMP_EXTRA = 8 + len(".tmp")
+
+
+def _shorten(name: str, room: int, tail: str = "") -> str:
+    """``name`` cut to ``room`` UTF-8 bytes (on a character boundary), with a
+    hash of the whole name so two long names never share a shortened one."""
+    import hashlib
+
+    digest = "~" + hashlib.sha1(name.encode("utf-8", "surrogateescape")).hexdigest()[:8]
+    budget = room - len(digest) - len(tail.encode())
+    cut = name.encode("utf-8", "surrogateescape")[: max(budget, 1)]
+    return cut.decode("utf-8", "ignore") + digest + tail
+
+
+def temp_prefix(name: str) -> str:
+    """``.<name>.``: the prefix of a temporary file for ``name``, shortened when
+    the name is so long that the temporary file's own name would not fit."""
+    prefix = f".{name}."
+    if len(prefix.encode("utf-8", "surrogateescape")) + _TEMP_EXTRA <= _NAME_MAX:
+        return prefix
+    return "." + _shorten(name, _NAME_MAX - _TEMP_EXTRA - 2) + "."
+
+
+def backup_path(target: Path) -> Path:
+    """``<name>.bak`` next to ``target`` (shortened if the name is at the length limit)."""
+    name = target.name + ".bak"
+    if len(name.encode("utf-8", "surrogateescape")) > _NAME_MAX:
+        name = _shorten(target.name, _NAME_MAX, ".bak")
+    return target.with_name(name)
+
+
 def _lock(fd: int) -> None:
     """Mark a temporary file as being written; the lock dies with the process."""
     if fcntl is not None:
@@ -70,7 +104,7 @@ def _is_abandoned(path: Path) -> bool:
 def stale_temp_files(target: Path) -> list[Path]:
     """Temporary files a killed save of ``target`` (or of its ``.bak``) left behind."""
     folder = target.parent if str(target.parent) else Path()
-    prefix = f".{target.name}."
+    prefixes = (temp_prefix(target.name), temp_prefix(backup_path(target).name))
     try:
         names = os.listdir(folder)
     except OSError:
@@ -78,7 +112,7 @@ def stale_temp_files(target: Path) -> list[Path]:
     return [
         folder / name
         for name in names
-        if name.startswith(prefix) and name.endswith(".tmp") and _is_abandoned(folder / name)
+        if name.startswith(prefixes) and name.endswith(".tmp") and _is_abandoned(folder / name)
     ]
 
 
@@ -115,7 +149,7 @@ def atomic_write(path: str | Path, data: bytes, *, backup: bool = False) -> Path
         mode = target.stat().st_mode & 0o777
     _refuse_read_only(target, mode)
     _remove_stale_temp_files(target)
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
+    fd, tmp_name = tempfile.mkstemp(prefix=temp_prefix(target.name), suffix=".tmp", dir=folder)
     _lock(fd)
     tmp = Path(tmp_name)
     try:
@@ -141,10 +175,26 @@ def atomic_write(path: str | Path, data: bytes, *, backup: bool = False) -> Path
     return target
 
 
+class BackupError(OSError):
+    """The previous version could not be kept as ``.bak``; nothing was written."""
+
+
 def _backup(target: Path) -> None:
-    bak = target.with_name(target.name + ".bak")
+    bak = backup_path(target)
+    try:
+        _write_backup(target, bak)
+    except OSError as exc:
+        reason = exc.strerror or str(exc)
+        if bak.is_dir():
+            reason = "a folder has that name"
+        raise BackupError(
+            exc.errno, f"the previous version could not be kept as {bak.name} ({reason})", str(bak)
+        ) from exc
+
+
+def _write_backup(target: Path, bak: Path) -> None:
     data = target.read_bytes()
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{bak.name}.", suffix=".tmp", dir=target.parent)
+    fd, tmp_name = tempfile.mkstemp(prefix=temp_prefix(bak.name), suffix=".tmp", dir=target.parent)
     _lock(fd)
     try:
         with os.fdopen(fd, "wb") as handle:

@@ -5,12 +5,13 @@ from __future__ import annotations
 import errno
 import json
 import re
+import stat
 from pathlib import Path
 from typing import Any
 
 from pydantic import ValidationError
 
-from ..atomic import READ_ONLY, atomic_write
+from ..atomic import READ_ONLY, BackupError, atomic_write
 from .errors import ResumeFileError
 from .resume import Resume
 
@@ -134,17 +135,26 @@ def decode_text(raw: bytes, path: str | Path) -> str:
 
 def read_bytes_limited(path: str | Path) -> bytes:
     file = Path(path)
+    too_big = (
+        f"a résumé file is at most {MAX_FILE_BYTES // 1048576} MB",
+        "the file is {size:.1f} MB; ",
+    )
     try:
-        size = file.stat().st_size
-        if file.is_dir():
+        info = file.stat()
+        if stat.S_ISDIR(info.st_mode):
             raise ResumeFileError(file, "this is a folder, not a file")
-        if size > MAX_FILE_BYTES:
-            raise ResumeFileError(
-                file,
-                f"the file is {size / 1048576:.1f} MB; a résumé file is at most "
-                f"{MAX_FILE_BYTES // 1048576} MB",
-            )
-        return file.read_bytes()
+        # A device or a pipe has no size and may never end (/dev/zero) or
+        # never start (a FIFO blocks on open): only regular files are read.
+        if not stat.S_ISREG(info.st_mode):
+            raise ResumeFileError(file, "this is not a regular file (a device, pipe or socket)")
+        if info.st_size > MAX_FILE_BYTES:
+            raise ResumeFileError(file, too_big[1].format(size=info.st_size / 1048576) + too_big[0])
+        with file.open("rb") as handle:
+            # Bounded even if the file grows while it is read.
+            data = handle.read(MAX_FILE_BYTES + 1)
+        if len(data) > MAX_FILE_BYTES:
+            raise ResumeFileError(file, f"the file is too big; {too_big[0]}")
+        return data
     except FileNotFoundError:
         raise ResumeFileError(file, "no such file") from None
     except PermissionError:
@@ -185,8 +195,22 @@ def save_resume(resume: Resume, path: str | Path, *, backup: bool = True) -> Pat
         raise
     try:
         return atomic_write(path, data, backup=backup)
+    except BackupError as exc:
+        reason = exc.strerror or str(exc)
+        if exc.errno == errno.ENOSPC:
+            reason = "the disk is full"
+        raise ResumeFileError(path, f"could not save: {reason}; nothing was changed") from None
     except IsADirectoryError:
         raise ResumeFileError(path, "this is a folder, not a file") from None
+    except FileNotFoundError:
+        folder = Path(path).parent
+        if not folder.is_dir():
+            raise ResumeFileError(
+                path, f"could not save: the folder {folder} does not exist"
+            ) from None
+        raise ResumeFileError(
+            path, "could not save: the file vanished while it was written"
+        ) from None
     except PermissionError as exc:
         what = READ_ONLY if exc.strerror == READ_ONLY else "the folder or file is not writable"
         raise ResumeFileError(path, f"permission denied: {what}; nothing was changed") from None
