@@ -107,7 +107,7 @@ class MainWindow(QMainWindow):
         if isinstance(app, QApplication):
             app.focusChanged.connect(self._focus_changed)
 
-        self.resize(1440, 900)
+        self._default_size()
         self._restore_state()
         self.show_section(HEADER_KEY)
         self._update_title()
@@ -604,6 +604,16 @@ class MainWindow(QMainWindow):
 
     def show_about(self) -> None:
         AboutDialog(self).exec()
+
+    def _default_size(self) -> None:
+        """1440×900, or nine tenths of a smaller screen, until the user picks a size."""
+        width, height = 1440, 900
+        screen = self.screen()
+        if screen is not None:
+            available = screen.availableGeometry()
+            width = min(width, int(available.width() * 0.9))
+            height = min(height, int(available.height() * 0.9))
+        self.resize(width, height)
 
     def _restore_state(self) -> None:
         geometry = self.settings.window_geometry()
