@@ -148,6 +148,12 @@ class FileGuard:
         """Record the file as it is now (or as ``stamp`` says it was)."""
         self._stamps[self._key(path)] = stamp if stamp is not None else FileStamp.of(path)
 
+    def remember_as(self, path: Path, stamp: FileStamp | None) -> None:
+        """Record the file as it was at some earlier moment (a recovery copy's
+        ``original_stamp``); None means there was no file then, so any file
+        found there now is someone else's and saving over it asks first."""
+        self._stamps[self._key(path)] = stamp
+
     def forget(self, path: Path) -> None:
         self._stamps.pop(self._key(path), None)
 

@@ -132,3 +132,17 @@ def test_pure_check_function(tmp_path: Path) -> None:
     path = tmp_path / "nothing.json"
     assert check(path, None).status is Status.NEW
     assert check(path, None).safe
+
+
+def test_a_restored_document_checks_the_file_it_came_from(tmp_path: Path) -> None:
+    """After a crash, the file may have changed before the restore: saving asks."""
+    path = tmp_path / "cv.json"
+    save_resume(_resume("At open"), path)
+    stamp = FileStamp.of(path)
+    save_resume(_resume("Changed while we were down"), path)  # e.g. a sync client
+    guard = FileGuard()
+    guard.remember_as(path, stamp)
+    assert guard.check(path).status is Status.MODIFIED
+    fresh = FileGuard()
+    fresh.remember_as(path, None)  # the copy knew no file there
+    assert fresh.check(path).status is Status.APPEARED
