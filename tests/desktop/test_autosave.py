@@ -275,3 +275,20 @@ def test_adopting_a_restored_copy_never_leaves_a_gap(qtbot, tmp_path, qapp) -> N
     assert not old.path.exists()
     assert _copies(state) == [autosave.path]
     assert read_copy(autosave.path).load() == resume
+
+
+def test_opening_another_file_after_discarding_removes_the_copy(qtbot, tmp_path, document) -> None:
+    state = tmp_path / "state"
+    autosave = AutosaveManager(document, state, delay_ms=10)
+    document.set_value("basics.name", "Unsaved, then discarded")
+    assert autosave.write_now() is not None
+    other = tmp_path / "other.json"
+    save_resume(Resume.model_validate({"basics": {"name": "Other"}}), other)
+    document.load(load_resume(other), other)  # File ▸ Open after "Discard"
+    assert _copies(state) == []
+    document.set_value("basics.name", "Other, edited")
+    with qtbot.waitSignal(autosave.written, timeout=3000):
+        pass
+    [copy] = [read_copy(p) for p in _copies(state)]
+    assert copy.original == other
+    assert copy.load().basics.name == "Other, edited"
