@@ -26,28 +26,6 @@ FORMATS_FALLBACK_MS = 1_000
 APP_ICON_NAMES = ("resume-studio.svg", "resume-studio.png", "app.svg", "app.png", "icon.png")
 
 
-def protect_singletons() -> None:
-    """Work around a PySide6 6.12.0 bug on Python 3.11: every call of a C++ method
-    that returns nothing (``setValue``, ``processEvents``…) drops one reference to
-    ``None``, and bool-returning ones to ``True``/``False``. Python 3.12 made these
-    objects immortal, so the bug only bites older Pythons, where ``None`` starts
-    with a few thousand references and the process aborts with "deallocating
-    None" after a few minutes of editing. Giving the three singletons 2**40 more
-    references is what immortality does on 3.12: they are never freed anyway.
-    Only the affected combination is touched; PySide6 < 6.12 needs nothing."""
-    if sys.version_info >= (3, 12):
-        return
-    import ctypes
-
-    import shiboken6
-
-    if tuple(shiboken6.__version_info__[:2]) != (6, 12):
-        return
-    for singleton in (None, True, False):
-        # ob_refcnt is the first field of every PyObject in a release build.
-        ctypes.c_ssize_t.from_address(id(singleton)).value += 1 << 40
-
-
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="resume-studio", description="Résumé Studio: the desktop editor."
@@ -116,7 +94,6 @@ def open_initial(window: MainWindow, settings: AppSettings, file: Path | None) -
 def main(argv: list[str] | None = None) -> int:
     args_list = list(sys.argv[1:] if argv is None else argv)
     args = _parser().parse_args(args_list)
-    protect_singletons()
     app = _application()
 
     from .document import ResumeDocument

@@ -299,9 +299,8 @@ def main() -> int:
 
     from PySide6.QtWidgets import QApplication
 
-    from desktop.app import protect_singletons
+    import desktop  # noqa: F401  (applies desktop.qt_compat, as the app does)
 
-    protect_singletons()  # as desktop.app.main does
     app = QApplication.instance() or QApplication([])
     with tempfile.TemporaryDirectory() as tmp:
         window = make_window(tmp)
