@@ -23,7 +23,9 @@ class ResumeDocument(QObject):
     pathChanged = Signal(object)  # Path | None
     cleanChanged = Signal(bool)  # True when the document matches what is on disk
 
-    def __init__(self, resume: Resume | None = None, path: Path | None = None, parent: QObject | None = None) -> None:
+    def __init__(
+        self, resume: Resume | None = None, path: Path | None = None, parent: QObject | None = None
+    ) -> None:
         super().__init__(parent)
         self._resume = resume if resume is not None else Resume()
         self._path = path
@@ -70,7 +72,9 @@ class ResumeDocument(QObject):
 
     # --- edits ------------------------------------------------------------------
 
-    def apply(self, text: str, edit: Callable[[Resume], Resume], merge_key: str | None = None) -> bool:
+    def apply(
+        self, text: str, edit: Callable[[Resume], Resume], merge_key: str | None = None
+    ) -> bool:
         """Apply a pure edit as one undoable step. Returns False if it changed nothing.
 
         Raises ``exporters.model.edits.EditError`` when the edit does not fit
@@ -92,7 +96,9 @@ class ResumeDocument(QObject):
             if isinstance(cmd, EditCommand):
                 cmd.sealed = True
 
-    def set_value(self, path: str, value: Any, text: str | None = None, *, merge: bool = True) -> bool:
+    def set_value(
+        self, path: str, value: Any, text: str | None = None, *, merge: bool = True
+    ) -> bool:
         return self.apply(
             text or f"Edit {_label(path)}",
             lambda r: edits.set_value(r, path, value),
@@ -105,7 +111,9 @@ class ResumeDocument(QObject):
 
     def append(self, list_path: str, value: Any, text: str | None = None) -> bool:
         self.seal_merge()
-        return self.apply(text or f"Add to {_label(list_path)}", lambda r: edits.append(r, list_path, value))
+        return self.apply(
+            text or f"Add to {_label(list_path)}", lambda r: edits.append(r, list_path, value)
+        )
 
     def remove(self, path: str, text: str | None = None) -> bool:
         self.seal_merge()
