@@ -258,7 +258,7 @@ def deb_depends(bundle: Path) -> tuple[list[str], list[str]]:
             package = _policy_name(library)
             say(
                 f"warning: {library} is not installed on the build machine, so the bundle "
-                f"relies on the user's system for it (the .deb depends on {package})"
+                f"relies on the user's system for it (the .deb names {package})"
             )
         (recommends if "wayland" in library else depends).add(package)
     depends.discard("libc6")

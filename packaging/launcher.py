@@ -28,6 +28,24 @@ def _is_gui_executable() -> bool:
 FIRST_PAINT_ENV = "RESUME_STUDIO_REPORT_FIRST_PAINT"
 
 
+def _restore_library_path() -> None:
+    """Give the programs the app starts the user's own library path back.
+
+    PyInstaller's Linux bootloader points LD_LIBRARY_PATH at the bundle (keeping the
+    user's value in LD_LIBRARY_PATH_ORIG). Every child inherits it: ``xdg-open``,
+    launched when the export dialog opens a folder, would run the file manager on
+    the bundle's glib and libstdc++ instead of the system's. The dynamic loader read
+    the variable when this process started, so changing it now only affects children.
+    """
+    if not getattr(sys, "frozen", False) or not sys.platform.startswith("linux"):
+        return
+    original = os.environ.pop("LD_LIBRARY_PATH_ORIG", None)
+    if original is None:
+        os.environ.pop("LD_LIBRARY_PATH", None)
+    else:
+        os.environ["LD_LIBRARY_PATH"] = original
+
+
 def _report_first_paint() -> None:
     """For packaging/smoke_test.py: print one line on stderr when a window first paints.
 
@@ -59,6 +77,7 @@ def _report_first_paint() -> None:
 def main() -> int:
     # A frozen program that ever starts a multiprocessing child must call this first.
     multiprocessing.freeze_support()
+    _restore_library_path()
     if os.environ.get(FIRST_PAINT_ENV) == "1":
         _report_first_paint()
     if _is_gui_executable():

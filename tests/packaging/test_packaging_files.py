@@ -391,6 +391,41 @@ def test_launcher_picks_the_editor_by_executable_name(monkeypatch: pytest.Monkey
     assert not launcher._is_gui_executable()
 
 
+@pytest.mark.parametrize(
+    ("before", "after"),
+    [
+        ({"LD_LIBRARY_PATH": "/opt/rs/_internal"}, {}),
+        (
+            {"LD_LIBRARY_PATH": "/opt/rs/_internal", "LD_LIBRARY_PATH_ORIG": "/usr/local/lib"},
+            {"LD_LIBRARY_PATH": "/usr/local/lib"},
+        ),
+    ],
+)
+def test_frozen_linux_app_starts_programs_with_the_users_library_path(
+    monkeypatch: pytest.MonkeyPatch, before: dict[str, str], after: dict[str, str]
+) -> None:
+    launcher = _load(PACKAGING / "launcher.py", "resume_studio_launcher")
+    monkeypatch.setattr(sys, "frozen", True, raising=False)
+    monkeypatch.setattr(sys, "platform", "linux")
+    for name in ("LD_LIBRARY_PATH", "LD_LIBRARY_PATH_ORIG"):
+        monkeypatch.delenv(name, raising=False)
+    for name, value in before.items():
+        monkeypatch.setenv(name, value)
+    launcher._restore_library_path()
+    seen = {
+        n: os.environ[n] for n in ("LD_LIBRARY_PATH", "LD_LIBRARY_PATH_ORIG") if n in os.environ
+    }
+    assert seen == after
+    # A child process sees the same.
+    child = subprocess.run(
+        ["sh", "-c", 'printf "%s" "${LD_LIBRARY_PATH-unset}"'],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert child.stdout == after.get("LD_LIBRARY_PATH", "unset")
+
+
 # --- the .deb helpers --------------------------------------------------------------
 
 
