@@ -237,8 +237,7 @@ class _Recorder:
         return SimpleNamespace(scripts=[], pure=[], binaries=[], datas=[], args=args, kwargs=kwargs)
 
 
-@pytest.fixture(scope="module")
-def spec() -> dict[str, Any]:
+def _run_spec() -> dict[str, Any]:
     """Run the spec with the PyInstaller build targets recorded instead of executed."""
     pytest.importorskip("PyInstaller", reason="the packaging extra (pyinstaller) is not installed")
     calls: list[tuple[str, tuple[Any, ...], dict[str, Any]]] = []
@@ -253,6 +252,70 @@ def spec() -> dict[str, Any]:
     exec(compile(source, "resume-studio.spec", "exec"), namespace)
     namespace["_calls"] = calls
     return namespace
+
+
+@pytest.fixture(scope="module")
+def spec() -> dict[str, Any]:
+    return _run_spec()
+
+
+def _import_pyinstaller_first() -> None:
+    """PyInstaller reads the real platform when first imported; do that before faking it."""
+    pytest.importorskip("PyInstaller.utils.hooks", reason="the packaging extra is not installed")
+    pytest.importorskip("PyInstaller.depend.bindepend")
+
+
+def _targets(namespace: dict[str, Any], kind: str) -> list[dict[str, Any]]:
+    return [kw for k, _, kw in namespace["_calls"] if k == kind]
+
+
+def test_spec_on_windows_builds_a_console_cli_and_a_windowed_editor(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # The recipe cannot run here; its decisions can. PyInstaller itself stays the
+    # Linux one, only the spec's own platform switches see Windows.
+    _import_pyinstaller_first()
+    monkeypatch.setattr(sys, "platform", "win32")
+    namespace = _run_spec()
+    exes = {kw["name"]: kw for kw in _targets(namespace, "EXE")}
+    assert exes["resume-studio"]["console"] is True
+    assert exes["resume-studio-gui"]["console"] is False
+    assert all(kw["strip"] is False for kw in exes.values())
+    (collect,) = [args for k, args, _ in namespace["_calls"] if k == "COLLECT"]
+    assert collect[0] is not collect[1]  # both executables land in the one folder
+    assert _targets(namespace, "BUNDLE") == []
+
+
+def test_spec_on_macos_wraps_the_editor_in_an_app_with_our_document_types(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import tomllib
+
+    _import_pyinstaller_first()
+    monkeypatch.setattr(sys, "platform", "darwin")
+    namespace = _run_spec()
+    (collect_args,) = [args for k, args, _ in namespace["_calls"] if k == "COLLECT"]
+    exes = _targets(namespace, "EXE")
+    # BUNDLE makes the first executable the .app's CFBundleExecutable: it must be the editor.
+    assert [kw["name"] for kw in exes][:1] == ["resume-studio-gui"] or exes[0][
+        "name"
+    ] == "resume-studio"
+    first_exe = collect_args[0]
+    assert first_exe.kwargs["name"] == "resume-studio-gui"
+    assert first_exe.kwargs["console"] is False
+    assert first_exe.kwargs["argv_emulation"] is True  # Finder's "open file" arrives as argv
+    (bundle,) = _targets(namespace, "BUNDLE")
+    assert bundle["name"] == "Résumé Studio.app"
+    version = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"][
+        "version"
+    ]
+    assert bundle["version"] == version
+    plist = bundle["info_plist"]
+    assert plist["CFBundleShortVersionString"] == version
+    assert {d["CFBundleTypeName"] for d in plist["CFBundleDocumentTypes"]} == {
+        "JSON Resume document",
+        "Markdown résumé",
+    }
 
 
 def _analysis(spec: dict[str, Any]) -> dict[str, Any]:
