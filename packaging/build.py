@@ -17,6 +17,7 @@ On Windows and macOS it builds the bundle only; the installers there are made by
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
 import os
 import platform
@@ -332,6 +333,19 @@ def make_deb(bundle: Path, out: Path, version: str) -> Path:
     return target
 
 
+def write_checksums(files: list[Path], target: Path) -> Path:
+    """``sha256sum -c SHA256SUMS`` format, so users can check a download."""
+    lines = []
+    for path in files:
+        digest = hashlib.sha256()
+        with path.open("rb") as handle:
+            for block in iter(lambda: handle.read(1 << 20), b""):
+                digest.update(block)
+        lines.append(f"{digest.hexdigest()}  {path.name}\n")
+    target.write_text("".join(lines), encoding="utf-8")
+    return target
+
+
 # --- the command -------------------------------------------------------------------
 
 
@@ -374,6 +388,9 @@ def main(argv: list[str] | None = None) -> int:
                 deb = make_deb(bundle, out, version)
                 info["deb"] = str(deb)
                 info["deb_bytes"] = deb.stat().st_size
+        artefacts = [Path(str(info[key])) for key in ("tarball", "deb") if key in info]
+        if artefacts:
+            write_checksums(artefacts, out / "SHA256SUMS")
         info["total_seconds"] = round(time.monotonic() - started, 1)
     except BuildError as exc:
         sys.stderr.write(f"build.py: {exc}\n")

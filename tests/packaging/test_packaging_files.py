@@ -489,6 +489,24 @@ def test_frozen_linux_app_starts_programs_with_the_users_library_path(
     assert child.stdout == after.get("LD_LIBRARY_PATH", "unset")
 
 
+def test_checksums_verify_with_sha256sum(build_module: ModuleType, tmp_path: Path) -> None:
+    for name, data in (("a.tar.gz", b"tarball"), ("b.deb", b"\x00" * 3_000_000)):
+        (tmp_path / name).write_bytes(data)
+    sums = build_module.write_checksums(
+        [tmp_path / "a.tar.gz", tmp_path / "b.deb"], tmp_path / "SHA256SUMS"
+    )
+    # coreutils' sha256sum is the reader users have.
+    subprocess.run(["sha256sum", "--check", "--quiet", sums.name], cwd=tmp_path, check=True)
+    (tmp_path / "b.deb").write_bytes(b"tampered")
+    result = subprocess.run(
+        ["sha256sum", "--check", "--quiet", sums.name],
+        cwd=tmp_path,
+        capture_output=True,
+        check=False,
+    )
+    assert result.returncode != 0
+
+
 # --- the .deb helpers --------------------------------------------------------------
 
 
