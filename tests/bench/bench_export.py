@@ -76,20 +76,36 @@ def warm(fmt: str, resume: Resume, runs: int) -> float:
     return statistics.median(times)
 
 
+# Peak memory of a child counts the memory of whoever forked it (Linux folds the
+# parent's high-water mark in at exec), so a tiny interpreter starts the
+# command and reports the child's own figure.
+_SPAWNER = """
+import os, sys, time
+start = time.perf_counter()
+pid = os.posix_spawn(sys.argv[1], sys.argv[1:], os.environ)
+_, status, usage = os.wait4(pid, 0)
+print(time.perf_counter() - start, usage.ru_maxrss, os.waitstatus_to_exitcode(status))
+"""
+
+
 def cli(args: list[str], runs: int) -> tuple[float, float]:
     """Median wall time (s) and median peak RSS (MB) of a whole ``resume-studio`` process."""
     exe = shutil.which("resume-studio") or str(Path(sys.executable).with_name("resume-studio"))
     times, rss = [], []
     with tempfile.TemporaryDirectory() as out:
         for _ in range(runs):
-            start = time.perf_counter()
-            proc = subprocess.Popen([exe, *args, "--out", out, "-q"], cwd=ROOT)
-            _, status, usage = os.wait4(proc.pid, 0)
-            times.append(time.perf_counter() - start)
-            proc.returncode = os.waitstatus_to_exitcode(status)
-            if proc.returncode != 0:
-                raise SystemExit(f"resume-studio {' '.join(args)} failed ({proc.returncode})")
-            rss.append(usage.ru_maxrss / 1024)
+            done = subprocess.run(
+                [sys.executable, "-S", "-c", _SPAWNER, exe, *args, "--out", out, "-q"],
+                capture_output=True,
+                text=True,
+                check=True,
+                cwd=ROOT,
+            )
+            wall, maxrss, code = done.stdout.split()
+            if int(code) != 0:
+                raise SystemExit(f"resume-studio {' '.join(args)} failed ({code}): {done.stderr}")
+            times.append(float(wall))
+            rss.append(int(maxrss) / 1024)
     return statistics.median(times), statistics.median(rss)
 
 
