@@ -229,6 +229,30 @@ def _read_json(path: Path, name: str) -> str:
     return "json parses"
 
 
+def check_import_and_validate(exe: Path, env: dict[str, str], sample: Path, out: Path) -> str:
+    """The Markdown reader and ``validate`` frozen too; bad input exits 2 with one line."""
+    markdown_sample = sample.with_name("resume.md")
+    if not markdown_sample.is_file():
+        raise CheckFailed(f"the bundle has no {markdown_sample.name} beside {sample.name}")
+    out.mkdir(parents=True, exist_ok=True)
+    imported = out / "imported.json"
+    command = [str(exe), "import", str(markdown_sample), "-o", str(imported)]
+    expect_ok(run(command, env=env), "import of the Markdown sample")
+    name = json.loads(imported.read_text(encoding="utf-8"))["basics"]["name"]
+    if name != sample_name(sample):
+        raise CheckFailed(
+            f"the imported résumé is named {name!r}, the sample {sample_name(sample)!r}"
+        )
+    expect_ok(run([str(exe), "validate", str(imported)], env=env), "validate")
+    missing = run([str(exe), "export", str(out / "no-such-file.json")], env=env)
+    lines = missing.stderr.strip().splitlines()
+    if missing.returncode != 2 or len(lines) != 1:
+        raise CheckFailed(
+            f"a missing file gave exit {missing.returncode} and {len(lines)} stderr lines"
+        )
+    return f"imported {name!r}; validate ok; missing file: exit 2, {lines[0]!r}"
+
+
 def gui_supports_smoke_test() -> bool:
     """The contract: desktop.app takes --smoke-test and exits 0 after the first preview."""
     source = ROOT / "desktop" / "app.py"
@@ -506,6 +530,10 @@ def main(argv: list[str] | None = None) -> int:
             report.check(
                 "bundle exports the sample to every format (read back independently)",
                 lambda: check_exports(exe, env, sample, work / "exports"),
+            )
+            report.check(
+                "bundle imports the Markdown sample, validates it, rejects a missing file",
+                lambda: check_import_and_validate(exe, env, sample, work / "imported"),
             )
             if gui_supports_smoke_test():
                 check_gui(exe, sample, work, max(1, args.runs), report)
