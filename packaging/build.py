@@ -284,7 +284,7 @@ def _is_elf(path: Path) -> bool:
         return handle.read(4) == b"\x7fELF"
 
 
-def make_deb(bundle: Path, out: Path, version: str) -> Path:
+def make_deb(bundle: Path, out: Path, version: str, compression: str = "xz") -> Path:
     if not shutil.which("dpkg-deb"):
         raise BuildError("dpkg-deb is not installed (apt-get install dpkg-dev); use --skip-deb")
     arch = subprocess.run(
@@ -320,9 +320,18 @@ def make_deb(bundle: Path, out: Path, version: str) -> Path:
 
     target = out / f"{APP_NAME}_{version}_{arch}.deb"
     say(f"== deb: {target.name}")
-    # xz at level 6 is what Debian itself uses; every dpkg since 1.15 reads it.
+    # xz at level 6 is what Debian itself uses and every dpkg since 1.15 reads; gzip
+    # packs 5x faster on two cores for a third more bytes (for quick CI runs).
     result = subprocess.run(
-        ["dpkg-deb", "--root-owner-group", "-Zxz", "-z6", "--build", str(root), str(target)],
+        [
+            "dpkg-deb",
+            "--root-owner-group",
+            f"-Z{compression}",
+            "-z6",
+            "--build",
+            str(root),
+            str(target),
+        ],
         capture_output=True,
         text=True,
         check=False,
@@ -355,6 +364,12 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--skip-deb", action="store_true", help="do not build the .deb")
     parser.add_argument("--skip-tarball", action="store_true", help="do not build the tarball")
     parser.add_argument(
+        "--deb-compression",
+        choices=("xz", "gzip"),
+        default="xz",
+        help="xz (default, smallest) or gzip (much faster to build)",
+    )
+    parser.add_argument(
         "--reuse-bundle",
         action="store_true",
         help="package the bundle already in --out instead of running PyInstaller",
@@ -385,7 +400,7 @@ def main(argv: list[str] | None = None) -> int:
                 info["tarball"] = str(tarball)
                 info["tarball_bytes"] = tarball.stat().st_size
             if not args.skip_deb:
-                deb = make_deb(bundle, out, version)
+                deb = make_deb(bundle, out, version, args.deb_compression)
                 info["deb"] = str(deb)
                 info["deb_bytes"] = deb.stat().st_size
         artefacts = [Path(str(info[key])) for key in ("tarball", "deb") if key in info]

@@ -468,6 +468,13 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--dist", default=str(ROOT / "dist"), help="build output folder")
     parser.add_argument("--skip-build", action="store_true", help="test the build in --dist")
+    parser.add_argument(
+        "--build-option",
+        action="append",
+        default=[],
+        metavar="OPTION",
+        help="passed on to build.py, e.g. --build-option=--deb-compression=gzip",
+    )
     parser.add_argument("--runs", type=int, default=5, help="editor starts to time (default 5)")
     parser.add_argument(
         "--system-install",
@@ -481,10 +488,8 @@ def main(argv: list[str] | None = None) -> int:
     if not args.skip_build:
         say("== building (packaging/build.py)")
         started = time.monotonic()
-        result = subprocess.run(
-            [sys.executable, str(ROOT / "packaging" / "build.py"), "--out", str(dist)],
-            check=False,
-        )
+        command = [sys.executable, str(ROOT / "packaging" / "build.py"), "--out", str(dist)]
+        result = subprocess.run([*command, *args.build_option], check=False)
         if result.returncode != 0:
             say("FAIL  build.py failed; nothing to test")
             return 1
