@@ -206,7 +206,7 @@ def make_tarball(bundle: Path, out: Path, version: str) -> Path:
     _reset(staging)
     shutil.copytree(bundle, staging / "app", symlinks=True)
     copy_share_tree(staging / "share")
-    for script in ("install.sh", "uninstall.sh"):
+    for script in ("install.sh", "uninstall.sh", "README.txt"):
         shutil.copy2(PACKAGING / "linux" / script, staging / script)
     normalise_modes(staging)
     target = out / f"{name}.tar.gz"

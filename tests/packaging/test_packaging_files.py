@@ -673,6 +673,19 @@ def test_install_sh_rejects_an_unknown_option(build_module: ModuleType, tmp_path
     assert "unknown option '--bogus'" in result.stderr
 
 
+def test_tarball_readme_names_the_folders_install_sh_uses() -> None:
+    readme = (PACKAGING / "linux" / "README.txt").read_text(encoding="utf-8")
+    script = (PACKAGING / "linux" / "install.sh").read_text(encoding="utf-8")
+    for folder, spelled in (
+        ("~/.local/lib/resume-studio", '"$HOME/.local/lib/resume-studio"'),
+        ("/opt/resume-studio", '"/opt/resume-studio"'),
+        ("/usr/local/bin", '"/usr/local/bin"'),
+        ("~/.local/bin", '"$HOME/.local/bin"'),
+    ):
+        assert folder in readme
+        assert spelled in script
+
+
 # --- Windows and macOS recipes (they cannot run here; their inputs can be checked) ----
 
 
