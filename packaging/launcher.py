@@ -74,9 +74,20 @@ def _report_first_paint() -> None:
     app.installEventFilter(watcher)
 
 
+def _ensure_std_streams() -> None:
+    """A windowed Windows exe has no console: sys.stdout and sys.stderr are None there,
+    and the first message the app writes (a warning, the smoke test's result) would
+    raise AttributeError. Such messages go nowhere instead, as they would anyway.
+    """
+    for name in ("stdout", "stderr"):
+        if getattr(sys, name) is None:
+            setattr(sys, name, Path(os.devnull).open("w", encoding="utf-8"))  # noqa: SIM115
+
+
 def main() -> int:
     # A frozen program that ever starts a multiprocessing child must call this first.
     multiprocessing.freeze_support()
+    _ensure_std_streams()
     _restore_library_path()
     if os.environ.get(FIRST_PAINT_ENV) == "1":
         _report_first_paint()

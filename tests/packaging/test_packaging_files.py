@@ -508,6 +508,19 @@ def test_checksums_verify_with_sha256sum(build_module: ModuleType, tmp_path: Pat
     assert result.returncode != 0
 
 
+def test_windowed_exe_without_console_streams_can_still_write(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    launcher = _load(PACKAGING / "launcher.py", "resume_studio_launcher")
+    monkeypatch.setattr(sys, "stdout", None)
+    monkeypatch.setattr(sys, "stderr", None)
+    launcher._ensure_std_streams()
+    assert sys.stderr is not None
+    sys.stderr.write("smoke test: pdf preview rendered\n")  # no AttributeError
+    sys.stderr.close()
+    sys.stdout.close()
+
+
 # --- the .deb helpers --------------------------------------------------------------
 
 
