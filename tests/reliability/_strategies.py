@@ -51,10 +51,14 @@ def settings_for(fmt: str) -> settings:
 # --- text -------------------------------------------------------------------------
 
 MARKUP_TRIGGERS = "*_[]\\"
+# STX and ETX are Python-Markdown's own placeholder marks: inside **…** or a
+# link they corrupt the parse (exporters/markup.py). Left out here; tracked by
+# test_properties.test_stx_etx_inside_markup (a strict xfail).
+PLACEHOLDER_MARKS = "\x02\x03"
 
 _chunk_chars = st.characters(
     codec="utf-8",  # no surrogates
-    exclude_characters=MARKUP_TRIGGERS,
+    exclude_characters=MARKUP_TRIGGERS + PLACEHOLDER_MARKS,
 )
 # Weighted towards the scripts a résumé meets, while still reaching all of Unicode.
 _script_chars = st.one_of(

@@ -91,9 +91,11 @@ def _check_notes(generated: Generated, fmt: str, notes: list[str]) -> None:
             assert "left out of the pdf" in said, f"pdf: {dropped[:5]} dropped without a note"
 
 
-def _name_only(resume: Resume) -> bool:
-    data = resume.to_json_data()
-    return set(data) <= {"basics"} and set(data.get("basics", {})) <= {"name", "label"}
+def _name_only(generated: Generated) -> bool:
+    """Nothing printed but the header's name and title (sections empty or hidden)."""
+    return not generated.data["basics"].get("email") and all(
+        section == "header" for section, _ in generated.visible
+    )
 
 
 def _without_controls(data: object) -> object:
@@ -135,7 +137,7 @@ def _round_trip(generated: Generated, fmt: str) -> None:
     resume = Resume.model_validate(generated.data)
     if fmt == "md":
         # Known bug, tracked by test_md_name_only_resume_round_trips below.
-        assume(not _name_only(resume))
+        assume(not _name_only(generated))
     exporter = default_registry().get(fmt)
     with collecting() as notes:
         data = exporter.export(resume, resolve(resume), exporter.info.options())
@@ -179,7 +181,8 @@ for _fmt in FORMATS:
 @pytest.mark.xfail(
     strict=True,
     reason=(
-        "formats/markdown.py: for a résumé that is only a name, _patch_comment's "
+        "formats/markdown.py: for a résumé that prints only a name (other sections empty or "
+        "hidden), _patch_comment's "
         "read_markdown(visible) raises 'no résumé found', so the patch is written without "
         "'shown'; on import the comment makes the file count as a résumé, the name is read, "
         "and apply_patch skips the op: '**Ann Lee**' or a linked name comes back plain"
@@ -192,3 +195,19 @@ def test_md_name_only_resume_round_trips() -> None:
     exporter = default_registry().get("md")
     data = exporter.export(resume, resolve(resume), exporter.info.options())
     assert read_markdown(data.decode("utf-8")) == resume
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason=(
+        "exporters/markup.py: STX/ETX (\\x02, \\x03) are Python-Markdown's placeholder marks; "
+        "typed inside **…** or a link they corrupt the parse: '**\\x03**' shows as '****' and "
+        "'[\\x03](https://e.com)' vanishes, with no note (swap them for private-use characters "
+        "before md.convert and back in the runs)"
+    ),
+)
+def test_stx_etx_inside_markup() -> None:
+    from exporters.markup import parse_inline
+
+    assert "".join(r.text for r in parse_inline("**a\x03b**")) == "a\x03b"
+    assert "".join(r.text for r in parse_inline("[x\x02y](https://e.com)")) == "x\x02y"
