@@ -319,7 +319,8 @@ class AutosaveManager(QObject):
             self.state_dir.mkdir(parents=True, exist_ok=True)
             if not self._lock.acquire():
                 raise OSError(f"the lock {self._lock.path.name} is held by another process")
-            atomic_write(self.path, self._payload())
+            # Owner-only: the copy is a whole résumé (address, phone, history).
+            atomic_write(self.path, self._payload(), new_mode=0o600)
         except OSError as exc:
             self.last_error = (
                 f"Autosave failed: could not write the recovery copy in {self.state_dir} "

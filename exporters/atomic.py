@@ -131,9 +131,25 @@ def _refuse_read_only(target: Path, mode: int | None) -> None:
         raise PermissionError(errno.EACCES, READ_ONLY, str(target))
 
 
-def atomic_write(path: str | Path, data: bytes, *, backup: bool = False) -> Path:
+def _umask() -> int:
+    """The process's umask, read without changing it (``os.umask`` sets it, which
+    would race with other threads creating files); 0o022 when it can't be read."""
+    with contextlib.suppress(OSError, ValueError):
+        for line in Path("/proc/self/status").read_text().splitlines():
+            if line.startswith("Umask:"):
+                return int(line.split()[1], 8)
+    return 0o022
+
+
+def atomic_write(
+    path: str | Path, data: bytes, *, backup: bool = False, new_mode: int | None = None
+) -> Path:
     """Write ``data`` to ``path`` atomically. With ``backup``, keep the previous
     content as ``<name>.bak`` (itself replaced atomically).
+
+    An existing file keeps its permissions. A new file gets ``new_mode``, or by
+    default the permissions any program would give it (0o666 less the umask),
+    not the owner-only mode of a temporary file.
 
     A symbolic link is written through: the file it points to gets the new
     content and the link stays a link.
@@ -148,6 +164,8 @@ def atomic_write(path: str | Path, data: bytes, *, backup: bool = False) -> Path
     with contextlib.suppress(OSError):
         mode = target.stat().st_mode & 0o777
     _refuse_read_only(target, mode)
+    if mode is None and os.name == "posix":
+        mode = new_mode if new_mode is not None else 0o666 & ~_umask()
     _remove_stale_temp_files(target)
     fd, tmp_name = tempfile.mkstemp(prefix=temp_prefix(target.name), suffix=".tmp", dir=folder)
     _lock(fd)

@@ -292,3 +292,12 @@ def test_opening_another_file_after_discarding_removes_the_copy(qtbot, tmp_path,
     [copy] = [read_copy(p) for p in _copies(state)]
     assert copy.original == other
     assert copy.load().basics.name == "Other, edited"
+
+
+def test_recovery_copies_are_private(qtbot, tmp_path, document) -> None:
+    autosave = AutosaveManager(document, tmp_path / "state", delay_ms=10)
+    document.set_value("basics.phone", "+1 555 0100")
+    path = autosave.write_now()
+    assert path is not None
+    if os.name == "posix":
+        assert path.stat().st_mode & 0o777 == 0o600

@@ -409,3 +409,24 @@ def test_saving_through_a_symbolic_link_keeps_the_link(tmp_path: Path) -> None:
     assert link.is_symlink()
     assert load_resume(real) == NEW
     assert load_resume(real.with_name("cv.json.bak")) == OLD
+
+
+@pytest.mark.skipif(os.name != "posix", reason="POSIX permissions")
+def test_new_files_get_normal_permissions_and_old_ones_keep_theirs(tmp_path: Path) -> None:
+    """Not the owner-only mode of the temporary file: a PDF exported into a shared
+    or web folder must be readable there, like a file any other program writes."""
+    old_umask = os.umask(0o022)
+    try:
+        fresh = tmp_path / "new.json"
+        save_resume(OLD, fresh)
+        assert fresh.stat().st_mode & 0o777 == 0o644
+        kept = tmp_path / "kept.json"
+        save_resume(OLD, kept)
+        kept.chmod(0o640)
+        save_resume(NEW, kept)
+        assert kept.stat().st_mode & 0o777 == 0o640
+        private = tmp_path / "private.json"
+        atomic_write(private, b"{}", new_mode=0o600)
+        assert private.stat().st_mode & 0o777 == 0o600
+    finally:
+        os.umask(old_umask)
