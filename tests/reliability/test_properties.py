@@ -211,3 +211,21 @@ def test_stx_etx_inside_markup() -> None:
 
     assert "".join(r.text for r in parse_inline("**a\x03b**")) == "a\x03b"
     assert "".join(r.text for r in parse_inline("[x\x02y](https://e.com)")) == "x\x02y"
+
+
+@pytest.mark.skipif("md" not in FORMATS, reason="no Markdown exporter registered")
+@pytest.mark.xfail(
+    strict=True,
+    reason=(
+        "formats/markdown.py / markup.escape_markdown: a field starting with '#' and no space "
+        "('#1 in sales') is written as '- #1 in sales', which Python-Markdown renders as a "
+        "heading, losing the '#'; escape a leading '#' always ('\\#' works everywhere)"
+    ),
+)
+def test_md_leading_hash() -> None:
+    resume = Resume.model_validate(
+        {"basics": {"name": "Ann"}, "work": [{"name": "Acme", "highlights": ["#1 in sales"]}]}
+    )
+    exporter = default_registry().get("md")
+    rendered = markdown_render(exporter.export(resume, resolve(resume), exporter.info.options()))
+    assert "#1 in sales" in rendered.text
