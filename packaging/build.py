@@ -17,6 +17,7 @@ On Windows and macOS it builds the bundle only; the installers there are made by
 from __future__ import annotations
 
 import argparse
+import gzip
 import hashlib
 import json
 import os
@@ -162,6 +163,39 @@ def build_bundle(out: Path, work: Path) -> Path:
     return bundle
 
 
+def scrub_runpaths(bundle: Path) -> int:
+    """Remove library search paths that point at the build machine.
+
+    Extension modules built by pyenv or actions/setup-python carry a RUNPATH such as
+    /root/.pyenv/versions/3.11.7/lib. On a user's machine the loader would search that
+    folder first, and whoever can create it decides what gets loaded. Paths relative to
+    the library ($ORIGIN) are the bundle's own and stay.
+    """
+    if not shutil.which("patchelf"):
+        say("note: patchelf is not installed; build-machine RUNPATHs stay in the bundle")
+        return 0
+    changed = 0
+    for path in bundle.rglob("*"):
+        if path.is_symlink() or not path.is_file() or not _is_elf(path):
+            continue
+        current = subprocess.run(
+            ["patchelf", "--print-rpath", str(path)], capture_output=True, text=True, check=False
+        ).stdout.strip()
+        if not current:
+            continue
+        kept = [entry for entry in current.split(":") if entry.startswith("$ORIGIN")]
+        if len(kept) == len(current.split(":")):
+            continue
+        command = (
+            ["patchelf", "--set-rpath", ":".join(kept)] if kept else ["patchelf", "--remove-rpath"]
+        )
+        result = subprocess.run([*command, str(path)], capture_output=True, text=True, check=False)
+        if result.returncode != 0:
+            raise BuildError(f"patchelf failed on {path}: {result.stderr.strip()}")
+        changed += 1
+    return changed
+
+
 # --- the shared desktop files (used by the tarball and the .deb) --------------------
 
 
@@ -180,12 +214,18 @@ def copy_share_tree(share: Path) -> None:
     shutil.copy2(RESOURCES / "mime" / f"{APP_NAME}.xml", share / "mime" / "packages")
 
 
+SHARED_LIBRARY = re.compile(r"\.so(\.\d+)*$|\.abi3\.so|\.cpython-\d+")
+
+
 def normalise_modes(tree: Path) -> None:
-    """0755 for folders and executables, 0644 for the rest, whatever the umask was."""
+    """0755 for folders and programs, 0644 for the rest, whatever the umask was.
+
+    Shared libraries are loaded, never run, so they lose the execute bit wheels give them.
+    """
     for path in [tree, *tree.rglob("*")]:
         if path.is_symlink():
             continue
-        if path.is_dir() or os.access(path, os.X_OK):
+        if path.is_dir() or (os.access(path, os.X_OK) and not SHARED_LIBRARY.search(path.name)):
             path.chmod(0o755)
         else:
             path.chmod(0o644)
@@ -284,6 +324,24 @@ def _is_elf(path: Path) -> bool:
         return handle.read(4) == b"\x7fELF"
 
 
+def write_deb_changelog(target: Path, version: str) -> Path:
+    """The changelog every .deb carries (a native package's is changelog.gz)."""
+    maintainer = re.search(
+        r"^Maintainer: (.+)$", (DEB_TEMPLATES / "control.in").read_text(encoding="utf-8"), re.M
+    )
+    if maintainer is None:
+        raise BuildError("packaging/deb/control.in has no Maintainer line")
+    stamp = time.strftime("%a, %d %b %Y %H:%M:%S +0000", time.gmtime())
+    text = (
+        f"resume-studio ({version}) stable; urgency=medium\n\n"
+        f"  * Release {version}; see the project's README for what changed.\n\n"
+        f" -- {maintainer.group(1)}  {stamp}\n"
+    )
+    with target.open("wb") as raw, gzip.GzipFile(fileobj=raw, mode="wb", mtime=0) as packed:
+        packed.write(text.encode("utf-8"))
+    return target
+
+
 def make_deb(bundle: Path, out: Path, version: str, compression: str = "xz") -> Path:
     if not shutil.which("dpkg-deb"):
         raise BuildError("dpkg-deb is not installed (apt-get install dpkg-dev); use --skip-deb")
@@ -299,6 +357,7 @@ def make_deb(bundle: Path, out: Path, version: str, compression: str = "xz") -> 
     doc = root / "usr" / "share" / "doc" / APP_NAME
     doc.mkdir(parents=True)
     shutil.copy2(DEB_TEMPLATES / "copyright", doc / "copyright")
+    write_deb_changelog(doc / "changelog.gz", version)
 
     depends, recommends = deb_depends(bundle)
     control = (DEB_TEMPLATES / "control.in").read_text(encoding="utf-8")
@@ -391,6 +450,10 @@ def main(argv: list[str] | None = None) -> int:
                 raise BuildError(f"--reuse-bundle: there is no bundle in {bundle}")
         else:
             bundle = build_bundle(out, ROOT / "build" / "pyinstaller")
+        if sys.platform.startswith("linux") and not args.reuse_bundle:
+            scrubbed = scrub_runpaths(bundle)
+            if scrubbed:
+                say(f"== removed build-machine RUNPATHs from {scrubbed} libraries")
         info["bundle"] = str(bundle)
         info["bundle_bytes"] = dir_size(bundle)
         info["bundle_seconds"] = round(time.monotonic() - started, 1)

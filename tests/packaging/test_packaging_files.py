@@ -540,6 +540,82 @@ def test_debian_package_names_follow_policy(
     assert build_module._policy_name(library) == package
 
 
+@pytest.mark.skipif(not shutil.which("patchelf"), reason="needs patchelf")
+def test_build_machine_runpaths_are_removed_and_bundle_ones_kept(
+    build_module: ModuleType, tmp_path: Path
+) -> None:
+    import _ctypes  # any real shared object will do as a specimen
+
+    bundle = tmp_path / "bundle"
+    bundle.mkdir()
+    mixed, foreign = bundle / "mixed.so", bundle / "foreign.so.1"
+    for target in (mixed, foreign):
+        shutil.copy2(_ctypes.__file__, target)
+    subprocess.run(
+        ["patchelf", "--set-rpath", "$ORIGIN/../lib:/home/ci/py/lib", str(mixed)], check=True
+    )
+    subprocess.run(
+        ["patchelf", "--set-rpath", "/root/.pyenv/versions/3.11.7/lib", str(foreign)], check=True
+    )
+
+    assert build_module.scrub_runpaths(bundle) == 2
+
+    def runpath(path: Path) -> str:
+        dump = subprocess.run(
+            ["objdump", "-p", str(path)], capture_output=True, text=True, check=True
+        )
+        found = re.search(r"^\s+(?:RUNPATH|RPATH)\s+(\S+)", dump.stdout, flags=re.MULTILINE)
+        return found.group(1) if found else ""
+
+    assert runpath(mixed) == "$ORIGIN/../lib"
+    assert runpath(foreign) == ""
+    assert build_module.scrub_runpaths(bundle) == 0  # nothing left to do
+
+
+def test_tree_modes_make_programs_executable_and_libraries_not(
+    build_module: ModuleType, tmp_path: Path
+) -> None:
+    files = {
+        "resume-studio": 0o755,
+        "_internal/libQt6Core.so.6": 0o644,
+        "_internal/PySide6/QtCore.abi3.so": 0o644,
+        "_internal/lib-dynload/_ssl.cpython-311-x86_64-linux-gnu.so": 0o644,
+        "_internal/resources/sample/resume.json": 0o644,
+        "install.sh": 0o755,
+    }
+    for name in files:
+        path = tmp_path / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(b"x")
+        path.chmod(0o775 if name != "_internal/resources/sample/resume.json" else 0o600)
+    build_module.normalise_modes(tmp_path)
+    for name, mode in files.items():
+        assert stat.S_IMODE((tmp_path / name).stat().st_mode) == mode, name
+    assert stat.S_IMODE((tmp_path / "_internal").stat().st_mode) == 0o755
+
+
+def test_deb_changelog_is_a_gzipped_debian_changelog(
+    build_module: ModuleType, tmp_path: Path
+) -> None:
+    import gzip
+
+    target = build_module.write_deb_changelog(tmp_path / "changelog.gz", "1.2.3")
+    text = gzip.decompress(target.read_bytes()).decode("utf-8")
+    assert re.match(r"^resume-studio \(1\.2\.3\) stable; urgency=medium\n", text)
+    assert re.search(
+        r"^ -- .+ <.+@.+>  \w{3}, \d{2} \w{3} \d{4} \d{2}:\d{2}:\d{2} \+0000$", text, re.M
+    )
+    if shutil.which("dpkg-parsechangelog"):
+        (tmp_path / "changelog").write_text(text, encoding="utf-8")
+        fields = subprocess.run(
+            ["dpkg-parsechangelog", "-l", str(tmp_path / "changelog"), "-S", "Version"],
+            capture_output=True,
+            text=True,
+            check=True,
+        )
+        assert fields.stdout.strip() == "1.2.3"
+
+
 def test_deb_control_template_has_every_field_filled_by_build(build_module: ModuleType) -> None:
     template = (PACKAGING / "deb" / "control.in").read_text(encoding="utf-8")
     source = (PACKAGING / "build.py").read_text(encoding="utf-8")
