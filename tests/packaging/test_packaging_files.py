@@ -193,9 +193,19 @@ def test_icon_pngs_are_current_renders_of_the_svg(size: int, tmp_path: Path) -> 
         str(RESOURCES / "icons" / "hicolor" / f"{size}x{size}" / "resume-studio.png")
     )
     rendered = QImage(str(fresh))
-    assert committed.convertToFormat(QImage.Format.Format_ARGB32) == rendered.convertToFormat(
-        QImage.Format.Format_ARGB32
-    ), "re-render the PNGs from resources/icons/resume-studio.svg"
+
+    def rgba(image: QImage) -> bytes:
+        converted = image.convertToFormat(QImage.Format.Format_RGBA8888)  # must outlive the view
+        return bytes(converted.constBits())
+
+    old, new = rgba(committed), rgba(rendered)
+    assert len(old) == len(new)
+    # Another librsvg version may anti-alias an edge a few levels differently; a stale
+    # PNG (the SVG changed) differs by far more.
+    worst = max(abs(a - b) for a, b in zip(old, new, strict=True))
+    assert worst <= 48, "re-render the PNGs from resources/icons/resume-studio.svg"
+    off = sum(1 for a, b in zip(old, new, strict=True) if abs(a - b) > 4)
+    assert off <= len(old) // 100, "re-render the PNGs from resources/icons/resume-studio.svg"
 
 
 def test_icon_svgs_are_well_formed_squares() -> None:
