@@ -384,6 +384,8 @@ def check_tarball(tarball: Path, work: Path) -> str:
     if shutil.which("desktop-file-validate"):
         expect_ok(run(["desktop-file-validate", str(desktop)]), "desktop-file-validate")
         detail.append("desktop entry valid")
+    else:
+        detail.append("DESKTOP ENTRY NOT VALIDATED (no desktop-file-validate)")
     if shutil.which("xdg-mime") and shutil.which("update-mime-database"):
         resume = home / "Jane_Doe.resume.json"
         resume.write_text('{"basics": {"name": "Jane Doe"}}\n', encoding="utf-8")
@@ -395,6 +397,8 @@ def check_tarball(tarball: Path, work: Path) -> str:
             raise CheckFailed(f"*.resume.json is {mime!r}, opened by {default!r}")
         detail.append("*.resume.json opens with resume-studio.desktop")
         resume.unlink()
+    else:
+        detail.append("FILE ASSOCIATION NOT CHECKED (no xdg-mime / update-mime-database)")
     uninstall = home / ".local" / "lib" / APP / "uninstall.sh"
     expect_ok(run([str(uninstall)], env=env), "uninstall.sh")
     left = [
