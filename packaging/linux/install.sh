@@ -8,6 +8,8 @@
 # the icon and the résumé file type, and refreshes the desktop caches when their
 # tools are installed, so double-clicking a *.resume.json file opens the app.
 # Run it again to upgrade. Undo with uninstall.sh (also copied into the app folder).
+# `sh install.sh` runs dash on Debian and Ubuntu: start again under bash.
+if [ -z "${BASH_VERSION:-}" ]; then exec bash "$0" "$@"; fi
 set -euo pipefail
 
 usage() {

@@ -4,6 +4,8 @@
 #   ~/.local/lib/resume-studio/uninstall.sh          (a user install)
 #   sudo /opt/resume-studio/uninstall.sh             (a system install)
 #   ./uninstall.sh [--user | --system]               (from the unpacked tarball)
+# `sh install.sh` runs dash on Debian and Ubuntu: start again under bash.
+if [ -z "${BASH_VERSION:-}" ]; then exec bash "$0" "$@"; fi
 set -euo pipefail
 
 marker=".resume-studio-install"

@@ -674,8 +674,9 @@ def _user_env(home: Path) -> dict[str, str]:
     return {"PATH": "/usr/bin:/bin", "HOME": str(home), "LANG": "C.UTF-8"}
 
 
+@pytest.mark.parametrize("shell", ["bash", "sh"])  # `sh install.sh` is dash on Debian
 def test_install_sh_installs_for_the_user_and_uninstall_removes_it(
-    build_module: ModuleType, tmp_path: Path
+    build_module: ModuleType, tmp_path: Path, shell: str
 ) -> None:
     top = _fake_tarball(build_module, tmp_path / "unpacked")
     home = tmp_path / "a home with spaces"
@@ -711,7 +712,7 @@ def test_install_sh_installs_for_the_user_and_uninstall_removes_it(
             encoding="utf-8"
         )
 
-    subprocess.run([str(app_dir / "uninstall.sh")], env=env, check=True, capture_output=True)
+    subprocess.run([shell, str(app_dir / "uninstall.sh")], env=env, check=True, capture_output=True)
     assert not app_dir.exists()
     assert not link.is_symlink()
     left = [p for p in home.rglob("*") if p.is_file() and p.name != "mimeapps.list"]
