@@ -28,8 +28,10 @@ _KEEP_BLOCK = {"empty", "paragraph"}
 # Characters that can start markup; text without them is one plain run.
 _MARKUP_CHARS = re.compile(r"[*_\[\\]")
 # Characters the Markdown writer escapes so that they stay literal.
-_ESCAPE = re.compile(r"([\\`*_\[\]<>|])|!(?=\[)|&(?=#?\w+;)")
-_LINE_START = re.compile(r"^(\s*)([-+#]|\d+[.)])(?=\s|$)", re.MULTILINE)
+_ESCAPE = re.compile(r"([\\`*_\[\]<>|])|!(?=\[)|&(?=#|\w+;)")
+# "#1 in sales" is a heading to Python-Markdown even without a space, so "#"
+# is escaped at any line start; list markers only when a space follows.
+_LINE_START = re.compile(r"^(\s*)(#|(?:[-+]|\d+[.)])(?=\s|$))", re.MULTILINE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -167,9 +169,13 @@ def _merge_runs(runs: Iterable[Run]) -> list[Run]:
 
 @lru_cache(maxsize=4096)
 def _parse_cached(text: str) -> tuple[Run, ...]:
+    parked = _park_marks(text)
+    if parked is None:
+        return (Run(_BACKSLASH_ESCAPE.sub(r"\1", text)),)
+    source, restore = parked
     md = _parser()
     md.reset()
-    html = md.convert(_shield_html(text))
+    html = md.convert(_shield_html(source))
     if "\x02" in html or "\x03" in html:
         # Python-Markdown leaks its placeholders on some escapes nested in
         # emphasis; such text is read as literal rather than half-parsed.
@@ -178,6 +184,8 @@ def _parse_cached(text: str) -> tuple[Run, ...]:
     collector.feed(html)
     collector.close()
     runs = collector.runs
+    if restore:
+        runs = [Run(r.text.translate(restore), r.bold, r.italic, r.href) for r in runs]
     # The parser trims some surrounding whitespace; put back what it dropped.
     if runs:
         joined = "".join(run.text for run in runs)
@@ -205,6 +213,19 @@ def _missing_edge(source: str, kept: str, *, start: bool) -> str:
     if not start and source.startswith(kept):
         return source[len(kept) :]
     return ""
+
+
+def _park_marks(text: str) -> tuple[str, dict[int, str] | None] | None:
+    """STX and ETX are Python-Markdown's own placeholder marks. A user's copy of
+    them is parked on two noncharacters the text does not use, and put back
+    after the parse; None when the text uses every noncharacter."""
+    if "\x02" not in text and "\x03" not in text:
+        return text, None
+    free = [c for c in map(chr, range(0xFDD0, 0xFDF0)) if c not in text]
+    if len(free) < 2:
+        return None
+    stx, etx = free[:2]
+    return text.translate({2: stx, 3: etx}), {ord(stx): "\x02", ord(etx): "\x03"}
 
 
 _BACKSLASH_ESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")

@@ -64,7 +64,7 @@ from ..model.resume import (
     Work,
 )
 from ..model.sections import SectionInfo, printed_sections
-from ..readers.markdown import read_markdown
+from ..readers.markdown import reads_as
 from ..readers.markdown.patch import make_patch, patch_comment
 from ..readers.markdown.titles import key_marker, title_reads_as
 from ..registry import ExporterInfo
@@ -124,8 +124,9 @@ def _styled(text: str, *, bold: bool = False, italic: bool = False, href: str = 
 
 
 def _heading_text(text: str) -> str:
-    # A heading's trailing " #" would be read as a closing sequence.
-    return re.sub(r"(\s)(#+)\s*$", lambda m: m[1] + m[2].replace("#", "\\#"), md(text))
+    # Trailing "#"s would be read as the heading's closing sequence (Python-
+    # Markdown strips them even without a space before them).
+    return re.sub(r"(?<!\\)(#+)(\s*)$", lambda m: m[1].replace("#", "\\#") + m[2], md(text))
 
 
 _NEST = "    "  # four spaces: the indent every renderer (Python-Markdown too) nests by
@@ -162,8 +163,10 @@ class MarkdownExporter:
 
 
 def _patch_comment(resume: Resume, visible: str) -> str:
+    # What the visible text alone reads back as, even when it is too little to
+    # count as a résumé on its own (a name and nothing else).
     try:
-        shown = read_markdown(visible).to_json_data()
+        shown = reads_as(visible).to_json_data()
     except Exception:  # an unreadable export is carried whole by the comment
         shown = {}
     return patch_comment(make_patch(resume.to_json_data(), shown))

@@ -178,16 +178,6 @@ for _fmt in FORMATS:
 
 
 @pytest.mark.skipif("md" not in FORMATS, reason="no Markdown exporter registered")
-@pytest.mark.xfail(
-    strict=True,
-    reason=(
-        "formats/markdown.py: for a résumé that prints only a name (other sections empty or "
-        "hidden), _patch_comment's "
-        "read_markdown(visible) raises 'no résumé found', so the patch is written without "
-        "'shown'; on import the comment makes the file count as a résumé, the name is read, "
-        "and apply_patch skips the op: '**Ann Lee**' or a linked name comes back plain"
-    ),
-)
 def test_md_name_only_resume_round_trips() -> None:
     from exporters.readers.markdown import read_markdown
 
@@ -197,15 +187,6 @@ def test_md_name_only_resume_round_trips() -> None:
     assert read_markdown(data.decode("utf-8")) == resume
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason=(
-        "exporters/markup.py: STX/ETX (\\x02, \\x03) are Python-Markdown's placeholder marks; "
-        "typed inside **…** or a link they corrupt the parse: '**\\x03**' shows as '****' and "
-        "'[\\x03](https://e.com)' vanishes, with no note (swap them for private-use characters "
-        "before md.convert and back in the runs)"
-    ),
-)
 def test_stx_etx_inside_markup() -> None:
     from exporters.markup import parse_inline
 
@@ -214,14 +195,6 @@ def test_stx_etx_inside_markup() -> None:
 
 
 @pytest.mark.skipif("md" not in FORMATS, reason="no Markdown exporter registered")
-@pytest.mark.xfail(
-    strict=True,
-    reason=(
-        "formats/markdown.py / markup.escape_markdown: a field starting with '#' and no space "
-        "('#1 in sales') is written as '- #1 in sales', which Python-Markdown renders as a "
-        "heading, losing the '#'; escape a leading '#' always ('\\#' works everywhere)"
-    ),
-)
 def test_md_leading_hash() -> None:
     resume = Resume.model_validate(
         {"basics": {"name": "Ann"}, "work": [{"name": "Acme", "highlights": ["#1 in sales"]}]}

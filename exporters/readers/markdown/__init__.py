@@ -69,6 +69,7 @@ stored value>}``. An entry is applied only while the text still reads as
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 from typing import Any
 
@@ -103,7 +104,11 @@ def read_markdown(text: str, source: str | Path = "<markdown>") -> Resume:
         data = read_document(visible)
     except RecursionError:
         raise ResumeFileError(source, "the Markdown is nested too deeply") from None
-    if not _has_content(data) and not ops:
+    if (
+        not _has_content(data)
+        and not ops
+        and not (data.get("basics", {}).get("name") and _NAME_HEADING.search(visible))
+    ):
         raise ResumeFileError(
             source,
             "no résumé found: expected a '# Name' heading, contact details or sections "
@@ -120,6 +125,17 @@ def read_markdown(text: str, source: str | Path = "<markdown>") -> Resume:
     except ValidationError as exc:
         first = exc.errors()[0]
         raise ResumeFileError(source, f"could not read the résumé: {first['msg']}") from None
+
+
+# A name given as a heading is a (very short) résumé; a bare first line is not.
+_NAME_HEADING = re.compile(r"^\s{0,3}#\s+\S|<h1[\s>]", re.MULTILINE | re.IGNORECASE)
+
+
+def reads_as(text: str) -> Resume:
+    """What Markdown text alone reads back as, even when it is too little to
+    count as a résumé (a name and nothing else). The exporter compares it with
+    the résumé to know what its round-trip comment must carry."""
+    return Resume.from_json_data(read_document(_clean(text)))
 
 
 def _has_content(data: dict[str, Any]) -> bool:
