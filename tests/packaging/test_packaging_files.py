@@ -683,7 +683,7 @@ def test_install_sh_installs_for_the_user_and_uninstall_removes_it(
     home.mkdir()
     env = _user_env(home)
     subprocess.run(
-        ["bash", str(top / "install.sh"), "--user"], env=env, check=True, capture_output=True
+        [shell, str(top / "install.sh"), "--user"], env=env, check=True, capture_output=True
     )
 
     app_dir = home / ".local" / "lib" / "resume-studio"
