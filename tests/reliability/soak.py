@@ -14,6 +14,7 @@ tests with the "ci" profile (500 examples); this command is for before a release
 from __future__ import annotations
 
 import argparse
+import importlib.util
 import json
 import os
 import subprocess
@@ -47,8 +48,8 @@ def main(argv: list[str] | None = None) -> int:
             QT_QPA_PLATFORM="offscreen",
         )
         command = [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", *tests]
-        if args.workers > 1:
-            command += ["-n", str(args.workers)]
+        if args.workers > 1 and importlib.util.find_spec("xdist") is not None:
+            command += ["-n", str(args.workers)]  # pytest-xdist, when installed
         started = time.monotonic()
         result = subprocess.run(command, cwd=ROOT, env=env, check=False)
         elapsed = time.monotonic() - started
