@@ -124,9 +124,13 @@ def _styled(text: str, *, bold: bool = False, italic: bool = False, href: str = 
 
 
 def _heading_text(text: str) -> str:
-    # Trailing "#"s would be read as the heading's closing sequence (Python-
-    # Markdown strips them even without a space before them).
-    return re.sub(r"(?<!\\)(#+)(\s*)$", lambda m: m[1].replace("#", "\\#") + m[2], md(text))
+    return _keep_closing_hashes(md(text))
+
+
+def _keep_closing_hashes(heading: str) -> str:
+    """Trailing "#"s would be read as the heading's closing sequence (Python-
+    Markdown strips them even without a space before them), so they are escaped."""
+    return re.sub(r"(?<!\\)(#+)(\s*)$", lambda m: m[1].replace("#", "\\#") + m[2], heading)
 
 
 _NEST = "    "  # four spaces: the indent every renderer (Python-Markdown too) nests by
@@ -254,7 +258,7 @@ class _Writer:
         self.para(md(self.resume.basics.summary))
 
     def entry(self, heading: str, bold: str, href: str, parts: list[str]) -> None:
-        self.para(f"### {heading}" if heading else "###")
+        self.para(f"### {_keep_closing_hashes(heading)}" if heading else "###")
         line = []
         if bold.strip() or href:
             line.append(_styled(bold or href, bold=True, href=href))

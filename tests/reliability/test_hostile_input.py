@@ -768,14 +768,6 @@ def test_noncharacters_inside_markup_are_kept(text: str) -> None:
 
 
 @pytest.mark.skipif("md" not in FORMATS, reason="no Markdown exporter registered")
-@pytest.mark.xfail(
-    strict=True,
-    reason=(
-        "formats/markdown.py: Python-Markdown drops a heading's trailing '#'s even without "
-        "a space before them (CommonMark keeps them). Job titles are escaped now ('Lead C\\#'), "
-        "but a project's name is not: '### Port to F#' renders as 'Port to F'"
-    ),
-)
 def test_md_heading_ending_in_hash_keeps_it() -> None:
     resume = Resume.model_validate(
         {
