@@ -128,8 +128,11 @@ def _heading_text(text: str) -> str:
 
 
 def _keep_closing_hashes(heading: str) -> str:
-    """Trailing "#"s would be read as the heading's closing sequence (Python-
-    Markdown strips them even without a space before them), so they are escaped."""
+    """A heading is one line, so line breaks become spaces (the round-trip
+    comment keeps the exact text). Trailing "#"s would be read as the closing
+    sequence (Python-Markdown strips them even without a space before them),
+    so they are escaped."""
+    heading = " ".join(heading.splitlines())
     return re.sub(r"(?<!\\)(#+)(\s*)$", lambda m: m[1].replace("#", "\\#") + m[2], heading)
 
 
