@@ -121,7 +121,7 @@ def main(argv: list[str] | None = None) -> int:
     settings = AppSettings()
     document = ResumeDocument()
     window = MainWindow(document, None, settings)
-    window.attach_autosave(AutosaveManager(document, parent=window))
+    window.attach_autosave(AutosaveManager(document, parent=window, guard=window.files.guard))
     open_initial(window, settings, Path(args.file) if args.file else None)
     _load_formats_after_first_paint(window)
     window.show()
@@ -149,6 +149,9 @@ def recover_unsaved_work(
         return False
     first = outcome.restored[0]
     window.document.load(first.resume, first.original, clean=False)
+    if first.original is not None:
+        # Saving the restored work must still notice a change made meanwhile.
+        window.files.guard.remember_as(first.original, first.copy.original_stamp)
     window.files.loaded.emit()
     if window.autosave is not None:
         window.autosave.adopt(first.copy)

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 from exporters.model import Resume, ResumeFileError
 
 from .document import ResumeDocument
-from .file_guard import FileGuard
+from .file_guard import FileGuard, FileStamp
 from .settings import AppSettings
 
 JSON_FILTER = "JSON Resume (*.json)"
@@ -149,12 +149,14 @@ class FileController(QObject):
             return self._import(path)
         from exporters.model import load_resume
 
+        # Stamped before reading: a change during the read then asks at save time.
+        stamp = FileStamp.of(path)
         try:
             resume = load_resume(path)
         except ResumeFileError as exc:
             self._report_load_error(exc)
             return False
-        self.guard.remember(path)
+        self.guard.remember_as(path, stamp)
         self.document.load(resume, path.resolve())
         self.loaded.emit()
         self._remember(path)

@@ -91,15 +91,6 @@ def test_the_main_window_restores_after_sigkill(crashed: tuple[Path, Path, Path]
 
 
 @pytest.mark.gui
-@pytest.mark.xfail(
-    strict=True,
-    reason=(
-        "desktop/app.py: AutosaveManager is built without guard=window.files.guard and "
-        "recover_unsaved_work does not call guard.remember_as(original, copy.original_stamp), "
-        "so after a restore, Save overwrites a file another program changed meanwhile "
-        "without asking (see the wiring notes in the reliability report)"
-    ),
-)
 def test_after_a_restore_saving_asks_if_the_file_changed_meanwhile(
     crashed: tuple[Path, Path, Path],
 ) -> None:
