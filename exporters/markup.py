@@ -110,7 +110,7 @@ def parse_inline(text: str) -> list[Run]:
         return []
     if not _MARKUP_CHARS.search(text):
         return [Run(text)]
-    pieces = _balanced_pieces(text)
+    pieces = balanced_pieces(text)
     if len(pieces) == 1:
         return list(_parse_cached(text))
     return _merge_runs(run for piece in pieces for run in _parse_cached(piece))
@@ -122,8 +122,10 @@ def parse_inline(text: str) -> list[Run]:
 _PIECE = 2000
 
 
-def _balanced_pieces(text: str) -> list[str]:
-    if len(text) <= 2 * _PIECE:
+def balanced_pieces(text: str, size: int = _PIECE) -> list[str]:
+    """``text`` cut at spaces into pieces of about ``size`` characters, never
+    inside a bold, italic or link span; short text comes back whole."""
+    if len(text) <= 2 * size:
         return [text]
     pieces: list[str] = []
     start = stars = unders = brackets = 0
@@ -144,7 +146,7 @@ def _balanced_pieces(text: str) -> list[str]:
             brackets -= 1
         elif (
             char == " "
-            and i - start >= _PIECE
+            and i - start >= size
             and stars % 2 == 0
             and unders % 2 == 0
             and brackets == 0

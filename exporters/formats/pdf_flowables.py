@@ -46,6 +46,42 @@ class WholeParagraph(Paragraph):  # type: ignore[misc]
         return list(super().split(avail_width, avail_height))
 
 
+class Pieces(Flowable):  # type: ignore[misc]
+    """One very long field set as consecutive paragraphs.
+
+    reportlab re-breaks the rest of a paragraph each time it cuts it across a
+    page, so a field of a megabyte took minutes. In pieces, every line is
+    broken once. The pieces read as one paragraph; only a piece boundary forces
+    a line end.
+    """
+
+    def __init__(self, pieces: list[Flowable]) -> None:
+        super().__init__()
+        self.pieces = pieces
+        self._sizes: list[tuple[float, float]] = []
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        self._sizes = [p.wrap(avail_width, avail_height) for p in self.pieces]
+        self.width = avail_width
+        self.height = sum(height for _, height in self._sizes)
+        return self.width, self.height
+
+    def split(self, avail_width: float, avail_height: float) -> list[Any]:
+        return list(self.pieces)
+
+    def draw(self) -> None:
+        y = self.height
+        for piece, (_, height) in zip(self.pieces, self._sizes, strict=True):
+            y -= height
+            piece.drawOn(self.canv, 0, y)
+
+    def getSpaceBefore(self) -> float:
+        return float(self.pieces[0].getSpaceBefore())
+
+    def getSpaceAfter(self) -> float:
+        return float(self.pieces[-1].getSpaceAfter())
+
+
 def _too_tall(flowable: Flowable, frame_height: float | None) -> bool:
     return frame_height is not None and float(flowable.height) > frame_height
 

@@ -17,11 +17,12 @@ from typing import TYPE_CHECKING, Any
 
 from reportlab.lib.colors import HexColor
 from reportlab.lib.styles import ParagraphStyle
-from reportlab.platypus import KeepTogether, Paragraph, Spacer
+from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer
 
 from ..layout import SEPARATOR, Entry, Outline, Row, Section, display_url
 from ..links import safe_link
-from .pdf_flowables import RuledTitle, TwoEnds, WholeParagraph
+from ..markup import balanced_pieces
+from .pdf_flowables import Pieces, RuledTitle, TwoEnds, WholeParagraph
 from .pdf_markup import escape, field_markup, plain_markup, text_markup
 
 if TYPE_CHECKING:
@@ -43,6 +44,18 @@ class Styles:
     bullet: ParagraphStyle
     row: ParagraphStyle
     detail: ParagraphStyle
+
+
+def _piece_style(style: ParagraphStyle, first: bool, last: bool) -> ParagraphStyle:
+    """A long field's pieces keep the field's indent and outer spacing, with no
+    gap between them."""
+    return ParagraphStyle(
+        f"{style.name}-piece",
+        parent=style,
+        spaceBefore=style.spaceBefore if first else 0,
+        spaceAfter=style.spaceAfter if last else 0,
+        firstLineIndent=style.firstLineIndent if first else 0,
+    )
 
 
 def make_styles(theme: Theme, fonts: FontSet) -> Styles:
@@ -152,17 +165,29 @@ class StoryBuilder:
     def para(self, markup: str, style: ParagraphStyle, **kw: Any) -> Paragraph:
         return WholeParagraph(markup, style, self.frame_height, **kw)
 
-    def field(self, text: str, style: ParagraphStyle, where: str = "") -> Paragraph:
-        return self.para(
-            field_markup(text, self.fonts, where=where, link_color=self.link_color), style
-        )
+    def field(self, text: str, style: ParagraphStyle, where: str = "") -> Flowable:
+        return self._long(text, style, where)
 
-    def bullet(self, text: str, where: str) -> Paragraph:
+    def bullet(self, text: str, where: str) -> Flowable:
         # The bullet is a real "•" from the embedded font: parsers recognise it.
-        return self.para(
-            field_markup(text, self.fonts, where=where, link_color=self.link_color),
-            self.styles.bullet,
-            bulletText=self.theme.bullet,
+        return self._long(text, self.styles.bullet, where, bulletText=self.theme.bullet)
+
+    def _long(self, text: str, style: ParagraphStyle, where: str, **kw: Any) -> Flowable:
+        """A field as one paragraph, or as consecutive pieces when it is very long."""
+        pieces = balanced_pieces(text)
+        if len(pieces) == 1:
+            markup = field_markup(text, self.fonts, where=where, link_color=self.link_color)
+            return self.para(markup, style, **kw)
+        last = len(pieces) - 1
+        return Pieces(
+            [
+                self.para(
+                    field_markup(piece, self.fonts, where=where, link_color=self.link_color),
+                    _piece_style(style, first=i == 0, last=i == last),
+                    **(kw if i == 0 else {}),
+                )
+                for i, piece in enumerate(pieces)
+            ]
         )
 
     # --- the page -------------------------------------------------------
