@@ -106,22 +106,26 @@ def _parse_options(pairs: Sequence[str]) -> dict[str, dict[str, Any]]:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    from .registry import default_registry
+    from . import registry as plugins
 
-    registry = default_registry()
-    for problem in registry.problems:
-        _err(str(problem))
     if args.list:
-        return _list_formats(registry)
+        everything = plugins.default_registry()
+        for problem in everything.problems:
+            _err(str(problem))
+        return _list_formats(everything)
     if not args.file:
         raise BadInput("export needs a résumé file (or --list to show the formats)")
 
-    names = [n.strip().lower() for n in args.format.split(",") if n.strip()]
+    names = list(dict.fromkeys(n.strip().lower() for n in args.format.split(",") if n.strip()))
     if not names:
         raise BadInput("--format is empty")
+    # Only the formats asked for are imported: a text export never loads reportlab.
+    registry = plugins.load(only=names)
+    for problem in registry.problems:
+        _err(str(problem))
     unknown = [n for n in names if n not in registry.exporters]
     if unknown:
-        known = ", ".join(registry.names()) or "none"
+        known = ", ".join(plugins.available_names()) or "none"
         raise BadInput(f"unknown format {', '.join(unknown)} (available: {known})")
     raw_options = _parse_options(args.option or [])
     for fmt in raw_options:

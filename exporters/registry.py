@@ -85,10 +85,13 @@ class Registry:
         return self.get(name).info.options.model_validate(values or {})
 
 
-def _check(obj: Any) -> Exporter:
+def _check(obj: Any, entry_name: str) -> Exporter:
     info = getattr(obj, "info", None)
     if not isinstance(info, ExporterInfo):
         raise TypeError("it has no 'info' of type ExporterInfo")
+    if info.name != entry_name:
+        # The CLI loads only the formats asked for, finding them by entry-point name.
+        raise ValueError(f"its entry point is named '{entry_name}' but its info says '{info.name}'")
     if not _NAME.match(info.name):
         raise ValueError(f"its name {info.name!r} is not a lowercase identifier")
     if not info.extension or "." in info.extension or "/" in info.extension:
@@ -110,21 +113,34 @@ def _source(ep: metadata.EntryPoint) -> str:
     return f"{package}: {ep.value}" if package else ep.value
 
 
-def load(entry_points: Iterable[metadata.EntryPoint] | None = None) -> Registry:
-    """Load every exporter; problems are collected, never raised."""
+def available_names(entry_points: Iterable[metadata.EntryPoint] | None = None) -> list[str]:
+    """Every registered format's name, without importing any of them."""
     if entry_points is None:
         entry_points = metadata.entry_points(group=GROUP)
+    return list(dict.fromkeys(ep.name for ep in sorted(entry_points, key=_order)))
+
+
+def load(
+    entry_points: Iterable[metadata.EntryPoint] | None = None,
+    *,
+    only: Iterable[str] | None = None,
+) -> Registry:
+    """Load the exporters (those named in ``only``, or all); problems are
+    collected, never raised."""
+    if entry_points is None:
+        entry_points = metadata.entry_points(group=GROUP)
+    wanted = None if only is None else set(only)
     registry = Registry()
     seen: set[str] = set()
     for ep in sorted(entry_points, key=_order):
-        if ep.name in seen:
+        if ep.name in seen or (wanted is not None and ep.name not in wanted):
             continue
         seen.add(ep.name)
         try:
             obj = ep.load()
             if isinstance(obj, type):
                 obj = obj()
-            exporter = _check(obj)
+            exporter = _check(obj, ep.name)
         except Exception as exc:
             reason = f"{type(exc).__name__}: {exc}" if str(exc) else type(exc).__name__
             registry.problems.append(PluginProblem(ep.name, _source(ep), reason))

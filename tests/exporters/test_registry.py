@@ -113,3 +113,21 @@ def test_cli_survives_broken_plugins(tmp_path: Path) -> None:
     assert "'noinfo'" in listed.stderr
     assert "Traceback" not in listed.stderr
     assert "txt" in listed.stdout
+
+
+def test_loading_only_the_formats_asked_for() -> None:
+    from exporters.registry import available_names
+
+    registry = load(only=["txt"])
+    assert registry.names() == ["txt"]
+    assert {"pdf", "docx", "txt", "md", "json"} <= set(available_names())
+
+
+@pytest.mark.usefixtures("plugin_path")
+def test_a_plugin_whose_info_disagrees_with_its_entry_point_is_skipped() -> None:
+    ep = importlib.metadata.EntryPoint(
+        name="louder", value="resume_studio_shout:ShoutExporter", group=GROUP
+    )
+    registry = load([ep])
+    assert registry.names() == []
+    assert "named 'louder' but its info says 'shout'" in registry.problems[0].reason
