@@ -231,7 +231,10 @@ class FileController(QObject):
             suggested = str(current)
         else:
             folder = self.settings.last_folder("open") or str(Path.home())
-            suggested = str(Path(folder) / f"{default_basename(self.document.resume)}.json")
+            # "*.resume.json" is the file type the installers register, so a
+            # double-click on the saved file opens it here.
+            stem = default_basename(self.document.resume).removesuffix("_Resume") or "Resume"
+            suggested = str(Path(folder) / f"{stem}.resume.json")
         path = self.dialogs.save_path(self.window, "Save Résumé As", suggested, JSON_FILTER)
         if path is None:
             return False
