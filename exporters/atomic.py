@@ -17,6 +17,7 @@ import errno
 import os
 import stat
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 
 try:
@@ -167,28 +168,12 @@ def atomic_write(
     if mode is None and os.name == "posix":
         mode = new_mode if new_mode is not None else 0o666 & ~_umask()
     _remove_stale_temp_files(target)
-    fd, tmp_name = tempfile.mkstemp(prefix=temp_prefix(target.name), suffix=".tmp", dir=folder)
-    _lock(fd)
-    tmp = Path(tmp_name)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-            if mode is not None:
-                os.chmod(tmp, mode)
-            if backup and target.exists():
-                _backup(target)
-            if _RENAME_OPEN_FILES:
-                # Renamed while still open and locked: no cleaner can take it
-                # for a leftover in between.
-                os.replace(tmp, target)
-        if not _RENAME_OPEN_FILES:
-            os.replace(tmp, target)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            tmp.unlink()
-        raise
+
+    def keep_previous() -> None:
+        if backup and target.exists():
+            _backup(target)
+
+    _replace_atomically(target, data, mode=mode, before_rename=keep_previous)
     _fsync_dir(folder)
     return target
 
@@ -211,19 +196,37 @@ def _backup(target: Path) -> None:
 
 
 def _write_backup(target: Path, bak: Path) -> None:
-    data = target.read_bytes()
-    fd, tmp_name = tempfile.mkstemp(prefix=temp_prefix(bak.name), suffix=".tmp", dir=target.parent)
+    _replace_atomically(bak, target.read_bytes())
+
+
+def _replace_atomically(
+    dest: Path,
+    data: bytes,
+    *,
+    mode: int | None = None,
+    before_rename: Callable[[], None] | None = None,
+) -> None:
+    """Write a locked temporary file beside ``dest``, flush it to disk, and
+    rename it over ``dest``; on any failure the temporary file is removed."""
+    fd, tmp_name = tempfile.mkstemp(prefix=temp_prefix(dest.name), suffix=".tmp", dir=dest.parent)
     _lock(fd)
+    tmp = Path(tmp_name)
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
+            if mode is not None:
+                os.chmod(tmp, mode)
+            if before_rename is not None:
+                before_rename()
             if _RENAME_OPEN_FILES:
-                os.replace(tmp_name, bak)
+                # Renamed while still open and locked: no cleaner can take it
+                # for a leftover in between.
+                os.replace(tmp, dest)
         if not _RENAME_OPEN_FILES:
-            os.replace(tmp_name, bak)
+            os.replace(tmp, dest)
     except BaseException:
         with contextlib.suppress(OSError):
-            os.unlink(tmp_name)
+            tmp.unlink()
         raise
