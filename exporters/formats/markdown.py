@@ -159,14 +159,32 @@ class MarkdownExporter:
             if isinstance(options, MarkdownOptions)
             else MarkdownOptions.model_validate(options or {})
         )
-        writer = _Writer(resume, theme)
-        # Control characters are invisible and trip Markdown tools; the exact
-        # text still comes back on import through the comment.
-        visible = strip_control(writer.document(opts.centered_header))
+        # Control characters are invisible and trip Markdown tools. They go before
+        # any escaping is decided ("\x1b#" must be escaped as a line-start "#");
+        # the exact text still comes back on import through the comment.
+        writer = _Writer(_without_controls(resume), theme)
+        visible = writer.document(opts.centered_header)
         text = visible
         if opts.round_trip_comment:
             text += _patch_comment(resume, visible)
         return text.encode("utf-8")
+
+
+def _without_controls(resume: Resume) -> Resume:
+    """The résumé with control characters removed from every text, each removal noted."""
+
+    def clean(value: Any) -> Any:
+        if isinstance(value, str):
+            return strip_control(value)
+        if isinstance(value, list):
+            return [clean(v) for v in value]
+        if isinstance(value, dict):
+            return {k: clean(v) for k, v in value.items()}
+        return value
+
+    data = resume.to_json_data()
+    cleaned = clean(data)
+    return resume if cleaned == data else Resume.from_json_data(cleaned)
 
 
 def _patch_comment(resume: Resume, visible: str) -> str:
