@@ -167,7 +167,7 @@ def scrub_runpaths(bundle: Path) -> int:
     """Remove library search paths that point at the build machine.
 
     Extension modules built by pyenv or actions/setup-python carry a RUNPATH such as
-    /root/.pyenv/versions/3.11.7/lib. On a user's machine the loader would search that
+    ~/.pyenv/versions/<version>/lib. On a user's machine the loader would search that
     folder first, and whoever can create it decides what gets loaded. Paths relative to
     the library ($ORIGIN) are the bundle's own and stay.
     """

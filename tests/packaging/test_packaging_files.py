@@ -565,7 +565,7 @@ def test_build_machine_runpaths_are_removed_and_bundle_ones_kept(
         ["patchelf", "--set-rpath", "$ORIGIN/../lib:/home/ci/py/lib", str(mixed)], check=True
     )
     subprocess.run(
-        ["patchelf", "--set-rpath", "/root/.pyenv/versions/3.11.7/lib", str(foreign)], check=True
+        ["patchelf", "--set-rpath", "/opt/build-host/python/lib", str(foreign)], check=True
     )
 
     assert build_module.scrub_runpaths(bundle) == 2
