@@ -10,15 +10,16 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QModelIndex, Qt
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QWidget
 
 from desktop.document import ResumeDocument
-from desktop.forms import ListEditing, SectionForm, create_form, form_keys
+from desktop.forms import ListEditing, create_form, form_keys
 from desktop.forms.entries import EntriesForm
 from desktop.forms.fields import FieldLineEdit
 from exporters.model import Resume, load_resume
 from exporters.model.sections import STANDARD_SECTIONS
 from resources import SAMPLE_RESUME
+from tests.helpers.forms import show_form
 
 pytestmark = pytest.mark.gui
 
@@ -31,17 +32,7 @@ def _sample() -> Resume:
     return load_resume(SAMPLE_RESUME if SAMPLE_RESUME.exists() else DATA / "jsonresume-sample.json")
 
 
-def _show(qtbot, key: str, resume: Resume) -> tuple[ResumeDocument, SectionForm]:
-    doc = ResumeDocument(resume)
-    form = create_form(key, doc)
-    qtbot.addWidget(form)
-    form.resize(640, 900)
-    form.show()
-    qtbot.waitExposed(form)
-    form.activateWindow()
-    # Focus (and so the end of a typing run) needs the window to be active.
-    qtbot.waitUntil(lambda: QApplication.activeWindow() is form)
-    return doc, form
+_show = show_form
 
 
 def _work(qtbot, resume: Resume) -> tuple[ResumeDocument, EntriesForm]:

@@ -4,15 +4,13 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
 
-from desktop.document import ResumeDocument
-from desktop.forms import create_form
 from desktop.forms.date_field import DateField, compose_date
 from desktop.forms.entries import EntriesForm
 from desktop.forms.fields import BoundField, FieldLineEdit
 from exporters.model import Resume, Work
 from exporters.model.checks import email_problem, range_problem, url_problem
+from tests.helpers.forms import show_form
 
 pytestmark = pytest.mark.gui
 
@@ -35,16 +33,7 @@ def test_compose_date(year: str, month: int, previous: str, expected: str | None
     assert compose_date(year, month, previous) == expected
 
 
-def _show(qtbot, key: str, resume: Resume):
-    doc = ResumeDocument(resume)
-    form = create_form(key, doc)
-    qtbot.addWidget(form)
-    form.resize(640, 900)
-    form.show()
-    qtbot.waitExposed(form)
-    form.activateWindow()
-    qtbot.waitUntil(lambda: QApplication.activeWindow() is form)
-    return doc, form
+_show = show_form
 
 
 def _jobs() -> Resume:

@@ -5,7 +5,6 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import QMimeData, QModelIndex, QPoint, QPointF, Qt
 from PySide6.QtGui import QDropEvent, QTextCursor
-from PySide6.QtWidgets import QApplication
 
 from desktop.document import ResumeDocument
 from desktop.forms import create_form
@@ -14,6 +13,7 @@ from desktop.forms.entries import EntriesForm
 from desktop.forms.markup_edit import BOLD, ITALIC, MarkupEdit, toggle_wrap
 from exporters.markup import parse_inline
 from exporters.model import Resume, Work
+from tests.helpers.forms import show_form
 
 pytestmark = pytest.mark.gui
 
@@ -62,15 +62,8 @@ def _work_form(
             Work(name="Inzo", position="Engineer", highlights=("Other job",)),
         )
     )
-    doc = ResumeDocument(resume)
-    form = create_form("work", doc)
+    doc, form = show_form(qtbot, "work", resume)
     assert isinstance(form, EntriesForm)
-    qtbot.addWidget(form)
-    form.resize(640, 900)
-    form.show()
-    qtbot.waitExposed(form)
-    form.activateWindow()
-    qtbot.waitUntil(lambda: QApplication.activeWindow() is form)
     bullets = form.editor.detail.fields["highlights"].editor
     assert isinstance(bullets, TextListEditor)
     return doc, form, bullets
